@@ -1,0 +1,75 @@
+# hallkiosk: every target is idempotent; see README.md.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app app
+HOST ?= 127.0.0.1
+PORT ?= 5000
+WORKERS ?= 2
+THREADS ?= 32
+
+.PHONY: run dev test setup setup-test system-deps system-deps-test venv venv-test translations db i18n i18n-check bench lint serve clean
+
+run: setup db serve  ## set everything up and serve the demo hall on http://127.0.0.1:5000
+
+serve:  ## serve with gunicorn (threads hold Server-Sent Events connections open)
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) app:app
+
+dev: setup db  ## Flask's debug server with reloading
+	$(FLASK) run --debug --host $(HOST) --port $(PORT)
+
+setup: system-deps venv translations
+
+setup-test: system-deps-test venv-test translations
+
+system-deps:
+	@sh scripts/system-deps.sh run
+
+system-deps-test:
+	@sh scripts/system-deps.sh test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+venv-test: $(VENV)/.installed-test
+
+translations: venv  ## compile the message catalogues (.po -> .mo)
+	@$(BIN)/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(BIN)/pybabel compile -q -d translations
+
+db: venv  ## run the migrations; seed the demo hall on first run
+	$(FLASK) init-db
+	$(FLASK) seed-demo --if-empty
+
+test: setup-test  ## install everything the tests need and run the whole suite
+	$(BIN)/ruff check .
+	KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh)}" $(BIN)/pytest -n 2 --dist loadgroup
+
+i18n: venv  ## extract strings, update every catalogue, compile
+	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 --no-location --sort-output \
+		--project hallkiosk --copyright-holder "hallkiosk" -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -q -d translations
+	$(BIN)/python scripts/i18n_report.py
+
+i18n-check: venv  ## report how complete each catalogue is
+	$(BIN)/python scripts/i18n_report.py
+
+bench: setup-test db  ## run every benchmark; paste the figures into docs/performance.md
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+lint: venv-test
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache

@@ -1,0 +1,109 @@
+"""Command-line interface (``flask --app app …``): thin wrappers over the services."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask, current_app
+from flask_migrate import upgrade
+
+from kiosk.extensions import db
+
+
+@click.command("init-db")
+def init_db_command() -> None:
+    """Create or upgrade the database schema by running every migration."""
+    migrate_database()
+    click.echo("Database is up to date.")
+
+
+def migrate_database() -> None:
+    """Run the Alembic migrations up to the newest revision (all heads)."""
+    upgrade(revision="heads")
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Only seed when the database has no hall yet (first run).")
+def seed_demo_command(if_empty: bool) -> None:
+    """Create the demo hall, users and sample data (idempotent; safe to run again)."""
+    from sqlalchemy import select
+
+    from kiosk.demo.seed import seed_demo
+    from kiosk.hall.models import Hall
+
+    if if_empty and db.session.scalar(select(Hall.id).limit(1)) is not None:
+        click.echo("A hall exists already; demo seeding skipped.")
+        return
+    passwords = seed_demo()
+    click.echo("Demo hall 'demo' is ready.")
+    for username, password in passwords.items():
+        click.echo(f"  {username:<12} {password}")
+
+
+@click.command("create-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["staff", "supervisor", "admin"]), default="staff", show_default=True)
+@click.option("--password", help="Prompted for (hidden) when not given.")
+@click.option("--hall", "hall_code", help="Hall code (default: KIOSK_DEFAULT_HALL).")
+@click.option("--window", "window_number", type=int, help="Default window number.")
+def create_user_command(username: str, role: str, password: str | None, hall_code: str | None,
+                        window_number: int | None) -> None:
+    """Create a staff user, or reset an existing user's password and role."""
+    from kiosk.hall.service import hall_by_code, window_by_number
+    from kiosk.staff.service import StaffError, create_user
+
+    hall = hall_by_code(hall_code or current_app.config["DEFAULT_HALL"])
+    if hall is None:
+        raise click.ClickException("hall not found; run `flask --app app seed-demo` first or pass --hall")
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    window = window_by_number(hall, window_number) if window_number else None
+    if window_number and window is None:
+        raise click.ClickException(f"window {window_number} not found in hall {hall.code}")
+    try:
+        user = create_user(username, password, role, hall, default_window_id=window.id if window else None)
+    except StaffError as error:
+        raise click.ClickException(str(error)) from error
+    from kiosk.audit.service import record
+
+    record("staff.create", user.username, after={"role": role}, actor="cli", hall_id=hall.id)
+    db.session.commit()
+    click.echo(f"User {user.username} ({user.role}) saved.")
+
+
+@click.command("create-token")
+@click.argument("username")
+def create_token_command(username: str) -> None:
+    """Print a new API bearer token for USERNAME."""
+    from sqlalchemy import select
+
+    from kiosk.staff.auth import issue_token
+    from kiosk.staff.models import StaffUser
+
+    user = db.session.scalar(select(StaffUser).where(StaffUser.username == username))
+    if user is None:
+        raise click.ClickException(f"no user named {username!r}")
+    click.echo(issue_token(user))
+
+
+@click.command("prune-events")
+@click.option("--days", type=int, help="Keep this many days (default: KIOSK_EVENT_RETENTION_DAYS).")
+def prune_events_command(days: int | None) -> None:
+    """Delete old display events."""
+    from kiosk.events.service import prune_events
+
+    removed = prune_events(days or current_app.config["EVENT_RETENTION_DAYS"])
+    click.echo(f"Removed {removed} events.")
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print ``message`` to stderr and exit with ``code`` (for import commands)."""
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def init_app(app: Flask) -> None:
+    """Register the core commands (features register their own in their ``init_app``)."""
+    for command in (init_db_command, seed_demo_command, create_user_command, create_token_command,
+                    prune_events_command):
+        app.cli.add_command(command)

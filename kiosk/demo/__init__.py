@@ -1,0 +1,1 @@
+"""The demo hall used by ``make run``, the README and the tests."""

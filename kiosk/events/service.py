@@ -1,0 +1,87 @@
+"""Appending events and reading them back for the live stream.
+
+Writers call :func:`append_event` inside the same transaction as the state
+change, so an event exists exactly when the change does. Readers in any process
+poll the table for ids above the last one they saw; writers in the same process
+also wake them at once through :data:`wakeup`.
+"""
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+from sqlalchemy import delete, event, select
+from sqlalchemy.orm import Session
+
+from kiosk.dbtypes import utcnow
+from kiosk.events.models import Event
+from kiosk.extensions import db
+
+
+class _Wakeup:
+    """A process-wide signal: "new events were committed"."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._generation = 0
+
+    def notify(self) -> None:
+        with self._condition:
+            self._generation += 1
+            self._condition.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> int:
+        """Wait until the generation moves past ``seen`` or ``timeout`` passes; return it."""
+        with self._condition:
+            if self._generation == seen:
+                self._condition.wait(timeout)
+            return self._generation
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+
+wakeup = _Wakeup()
+
+
+def append_event(hall_id: int, type_: str, payload: dict) -> Event:
+    """Add an event to the current transaction; listeners are woken after commit."""
+    item = Event(hall_id=hall_id, type=type_, payload=payload, created_at=utcnow())
+    db.session.add(item)
+    db.session.info["events_pending"] = True
+    return item
+
+
+@event.listens_for(Session, "after_commit")
+def _wake_listeners(session: Session) -> None:
+    if session.info.pop("events_pending", False):
+        wakeup.notify()
+
+
+def latest_event_id(hall_id: int) -> int:
+    """The id of the newest event of the hall (0 when there is none)."""
+    found = db.session.scalar(
+        select(Event.id).where(Event.hall_id == hall_id).order_by(Event.id.desc()).limit(1)
+    )
+    return found or 0
+
+
+def events_after(hall_id: int, last_id: int, limit: int = 200) -> list[Event]:
+    """The hall's events with an id above ``last_id``, oldest first."""
+    return list(
+        db.session.scalars(
+            select(Event)
+            .where(Event.hall_id == hall_id, Event.id > last_id)
+            .order_by(Event.id)
+            .limit(limit)
+        )
+    )
+
+
+def prune_events(older_than_days: int) -> int:
+    """Delete events older than ``older_than_days``; return how many went."""
+    cutoff = utcnow() - timedelta(days=older_than_days)
+    result = db.session.execute(delete(Event).where(Event.created_at < cutoff))
+    db.session.commit()
+    return result.rowcount or 0

@@ -1,0 +1,104 @@
+"""The business hall and what it is made of: services, windows and registered devices."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kiosk.dbtypes import UTCDateTime, utcnow
+from kiosk.extensions import db
+
+#: Demo and default: open every day around the clock.
+ALWAYS_OPEN = {str(day): [["00:00", "24:00"]] for day in range(7)}
+
+window_services = Table(
+    "window_services",
+    db.metadata,
+    Column("window_id", ForeignKey("windows.id", ondelete="CASCADE"), primary_key=True),
+    Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Hall(db.Model):
+    """A power-supply business hall (营业厅)."""
+
+    __tablename__ = "halls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+    addresses: Mapped[dict] = mapped_column(JSON, default=dict)
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    #: ``{"0": [["08:30", "17:30"]], …}`` keyed by weekday (Monday is 0); "24:00" closes at midnight.
+    business_hours: Mapped[dict] = mapped_column(JSON, default=lambda: dict(ALWAYS_OPEN))
+    hotline: Mapped[str] = mapped_column(String(32), default="95598")
+    complaint_phone: Mapped[str] = mapped_column(String(32), default="95598")
+    #: Locales shown together on the wall display, Chinese first.
+    display_languages: Mapped[list] = mapped_column(JSON, default=lambda: ["zh_Hans_CN", "en"])
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    services: Mapped[list[Service]] = relationship(back_populates="hall", order_by="Service.sort_order")
+    windows: Mapped[list[Window]] = relationship(back_populates="hall", order_by="Window.number")
+
+    def __repr__(self) -> str:
+        return f"<Hall {self.code}>"
+
+
+class Service(db.Model):
+    """A business line with its ticket letter (A: bill payment, B: applications, …)."""
+
+    __tablename__ = "services"
+    __table_args__ = (UniqueConstraint("hall_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(4))
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: Counter time limit per case from the hall rules (5 min bill payment, 20 min other business).
+    time_limit_minutes: Mapped[int] = mapped_column(Integer, default=20)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    hall: Mapped[Hall] = relationship(back_populates="services")
+    windows: Mapped[list[Window]] = relationship(secondary=window_services, back_populates="services")
+
+    def __repr__(self) -> str:
+        return f"<Service {self.code}>"
+
+
+class Window(db.Model):
+    """A service window (窗口) with its number and the services it handles."""
+
+    __tablename__ = "windows"
+    __table_args__ = (UniqueConstraint("hall_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    hall: Mapped[Hall] = relationship(back_populates="windows")
+    services: Mapped[list[Service]] = relationship(
+        secondary=window_services, back_populates="windows", order_by="Service.sort_order"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Window {self.number}>"
+
+
+class Device(db.Model):
+    """A registered kiosk, wall display or counter display, with its printer setting."""
+
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("hall_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16), default="kiosk")  # kiosk / display / counter
+    #: Printer backend: ``file:<dir>``, ``cups:<queue>`` or ``browser``.
+    printer: Mapped[str] = mapped_column(String(255), default="file")
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    hall: Mapped[Hall] = relationship()

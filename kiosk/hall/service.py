@@ -1,0 +1,106 @@
+"""Hall look-ups, local time and business hours."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from flask import abort, current_app, g, request
+from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
+
+from kiosk.dbtypes import utcnow
+from kiosk.extensions import db
+from kiosk.hall.models import Device, Hall, Service, Window
+
+
+class HallNotConfigured(LookupError):
+    """The configured default hall does not exist (run ``flask --app app seed-demo``)."""
+
+
+def hall_by_code(code: str) -> Hall | None:
+    """The hall with ``code``, or ``None``."""
+    return db.session.scalar(select(Hall).where(Hall.code == code))
+
+
+def current_device() -> Device | None:
+    """The registered device this request comes from (``?device=`` or the ``kiosk_device`` cookie)."""
+    if "device" in g:
+        return g.device
+    name = request.args.get("device") or request.cookies.get("kiosk_device")
+    device = None
+    if name:
+        device = db.session.scalar(select(Device).where(Device.name == name[:64]))
+    g.device = device
+    return device
+
+
+def current_hall() -> Hall:
+    """The hall this request is for: the device's hall, else ``KIOSK_DEFAULT_HALL``.
+
+    Aborts with 503 when no such hall exists yet.
+    """
+    if "hall" in g:
+        return g.hall
+    try:
+        device = current_device()
+        hall = device.hall if device else hall_by_code(current_app.config["DEFAULT_HALL"])
+    except DatabaseError:  # schema not created yet
+        db.session.rollback()
+        hall = None
+    if hall is None:
+        abort(503, description="hall-not-configured")
+    g.hall = hall
+    return hall
+
+
+def hall_zone(hall: Hall) -> ZoneInfo:
+    """The hall's time zone."""
+    return ZoneInfo(hall.timezone or "Asia/Shanghai")
+
+
+def local_now(hall: Hall, now: datetime | None = None) -> datetime:
+    """``now`` (default: the current time) in the hall's time zone."""
+    return (now or utcnow()).astimezone(hall_zone(hall))
+
+
+def business_day(hall: Hall, now: datetime | None = None) -> date:
+    """The hall's local calendar date at ``now``; tickets are numbered per business day."""
+    return local_now(hall, now).date()
+
+
+def _parse_hhmm(text: str) -> time | None:
+    if text == "24:00":
+        return None  # end of day
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def is_open(hall: Hall, now: datetime | None = None) -> bool:
+    """Whether ``now`` falls within the hall's business hours."""
+    local = local_now(hall, now)
+    spans = (hall.business_hours or {}).get(str(local.weekday()), [])
+    clock = local.time()
+    for start_text, end_text in spans:
+        start, end = _parse_hhmm(start_text), _parse_hhmm(end_text)
+        if start is not None and clock >= start and (end is None or clock < end):
+            return True
+    return False
+
+
+def hours_today(hall: Hall, now: datetime | None = None) -> list[list[str]]:
+    """Today's opening spans, e.g. ``[["08:30", "17:30"]]``."""
+    return (hall.business_hours or {}).get(str(local_now(hall, now).weekday()), [])
+
+
+def service_by_code(hall: Hall, code: str) -> Service | None:
+    """The hall's service with letter ``code`` (case-insensitive), or ``None``."""
+    if not code or not isinstance(code, str):
+        return None
+    return db.session.scalar(
+        select(Service).where(Service.hall_id == hall.id, Service.code == code.strip().upper()[:4])
+    )
+
+
+def window_by_number(hall: Hall, number: int) -> Window | None:
+    """The hall's window ``number``, or ``None``."""
+    return db.session.scalar(select(Window).where(Window.hall_id == hall.id, Window.number == number))

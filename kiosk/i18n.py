@@ -1,0 +1,144 @@
+"""Locales the product ships, locale selection, localized content and formatting helpers.
+
+Interface strings go through gettext (``translations/``); content stored in the
+database (hall names, service names, notices, guides) is a ``{locale: text}``
+mapping read with :func:`localized`, Chinese being the fallback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel import Locale
+from flask import has_request_context, request, session
+from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_time, get_locale
+
+
+@dataclass(frozen=True)
+class LocaleInfo:
+    """One shipped locale: its code, native name, HTML language tag, direction and writing mode."""
+
+    code: str
+    native_name: str
+    html_lang: str
+    direction: str  # "ltr" or "rtl"
+    script: str  # CSS class suffix: "hans", "latn", "arab", "tibt", "mong"
+    vertical: bool = False  # traditional Mongolian is written top to bottom
+
+
+LOCALES: dict[str, LocaleInfo] = {
+    info.code: info
+    for info in (
+        LocaleInfo("zh_Hans_CN", "简体中文", "zh-Hans-CN", "ltr", "hans"),
+        LocaleInfo("en", "English", "en", "ltr", "latn"),
+        LocaleInfo("ug", "ئۇيغۇرچە", "ug", "rtl", "arab"),
+        LocaleInfo("bo", "བོད་ཡིག", "bo", "ltr", "tibt"),
+        LocaleInfo("mn_Mong_CN", "ᠮᠣᠩᠭᠣᠯ", "mn-Mong-CN", "ltr", "mong", vertical=True),
+    )
+}
+DEFAULT_LOCALE = "zh_Hans_CN"
+
+#: Short forms accepted by ``?lang=``.
+ALIASES = {"zh": "zh_Hans_CN", "zh_CN": "zh_Hans_CN", "zh-CN": "zh_Hans_CN", "zh-Hans": "zh_Hans_CN",
+           "mn": "mn_Mong_CN", "mn_Mong": "mn_Mong_CN", "en_US": "en", "en-US": "en"}
+
+
+def normalize_locale(code: str | None) -> str | None:
+    """The shipped locale code for ``code`` (or an alias of it), else ``None``."""
+    if not code:
+        return None
+    code = code.strip()
+    code = ALIASES.get(code, code)
+    return code if code in LOCALES else None
+
+
+def select_locale() -> str:
+    """Flask-Babel locale selector: ``?lang=``, then the session's choice, then the default."""
+    if has_request_context():
+        chosen = normalize_locale(request.args.get("lang"))
+        if chosen:
+            return chosen
+        remembered = normalize_locale(session.get("lang"))
+        if remembered:
+            return remembered
+    return DEFAULT_LOCALE
+
+
+def remember_locale_choice() -> None:
+    """``before_request`` hook: store a valid ``?lang=`` in the session so it sticks."""
+    chosen = normalize_locale(request.args.get("lang"))
+    if chosen:
+        session["lang"] = chosen
+
+
+def current_locale_code() -> str:
+    """The code of the locale in force for this request."""
+    return str(get_locale() or DEFAULT_LOCALE)
+
+
+def current_locale_info() -> LocaleInfo:
+    """The :class:`LocaleInfo` in force for this request."""
+    return LOCALES.get(current_locale_code(), LOCALES[DEFAULT_LOCALE])
+
+
+def text_direction(code: str) -> str:
+    """Babel's text direction for ``code`` reduced to an HTML ``dir`` value."""
+    direction = Locale.parse(code).text_direction
+    return "rtl" if direction == "rtl" else "ltr"
+
+
+def localized(mapping: dict | None, locale: str | None = None, fallback: str = "") -> str:
+    """Pick the text for ``locale`` (default: current) from a ``{locale: text}`` mapping.
+
+    Falls back to Chinese, then English, then any text present.
+    """
+    if not mapping:
+        return fallback
+    if isinstance(mapping, str):
+        return mapping
+    code = locale or (current_locale_code() if has_request_context() else DEFAULT_LOCALE)
+    for key in (code, code.split("_")[0], DEFAULT_LOCALE, "en"):
+        text = mapping.get(key)
+        if text:
+            return text
+    return next((text for text in mapping.values() if text), fallback)
+
+
+def money(amount: Decimal | int | str) -> str:
+    """Yuan amount formatted for the current locale (e.g. ``¥12.50``)."""
+    return format_currency(Decimal(amount), "CNY")
+
+
+def number(value: Decimal | int | float | str, fmt: str | None = None) -> str:
+    """Number formatted for the current locale."""
+    return format_decimal(Decimal(str(value)), format=fmt)
+
+
+def date_text(value: date | datetime, fmt: str = "long") -> str:
+    """A date formatted for the current locale."""
+    return format_date(value, fmt)
+
+
+def datetime_text(value: datetime, fmt: str = "medium") -> str:
+    """A date and time formatted for the current locale."""
+    return format_datetime(value, fmt)
+
+
+def time_text(value: datetime, fmt: str = "short") -> str:
+    """A time of day formatted for the current locale."""
+    return format_time(value, fmt)
+
+
+def jinja_helpers() -> dict:
+    """Template globals for localization."""
+    return {
+        "LOCALES": LOCALES,
+        "current_locale": current_locale_info,
+        "localized": localized,
+        "money": money,
+        "number": number,
+        "date_text": date_text,
+        "datetime_text": datetime_text,
+        "time_text": time_text,
+    }

@@ -1,0 +1,89 @@
+"""Access control for staff pages (Flask-Login sessions) and the API (bearer tokens)."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from functools import wraps
+
+from flask import abort, g, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from kiosk.dbtypes import utcnow
+from kiosk.extensions import db, login_manager
+from kiosk.staff.models import ApiToken, StaffUser
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> StaffUser | None:
+    try:
+        return db.session.get(StaffUser, int(user_id))
+    except (TypeError, ValueError):
+        return None
+
+
+def role_required(role: str):
+    """Decorator for staff views: login required, and ``role`` or above (else 403)."""
+
+    def decorate(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if not current_user.has_role(role):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_token(user: StaffUser) -> str:
+    """Create an API token for ``user``; the plain token is returned once and never stored."""
+    token = secrets.token_urlsafe(32)
+    db.session.add(ApiToken(user_id=user.id, digest=_digest(token)))
+    db.session.commit()
+    return token
+
+
+def user_for_token(token: str) -> StaffUser | None:
+    """The active user owning ``token``, or ``None``."""
+    row = db.session.scalar(select(ApiToken).where(ApiToken.digest == _digest(token)))
+    if row is None or not row.user.active:
+        return None
+    row.last_used_at = utcnow()
+    return row.user
+
+
+def api_user() -> StaffUser | None:
+    """The user from ``Authorization: Bearer …`` (cached on ``g``), or ``None``."""
+    if "api_user" not in g:
+        header = request.headers.get("Authorization", "")
+        scheme, _sep, token = header.partition(" ")
+        g.api_user = user_for_token(token.strip()) if scheme.lower() == "bearer" and token.strip() else None
+    return g.api_user
+
+
+def token_required(role: str = "staff"):
+    """Decorator for API views: a valid bearer token (401) of ``role`` or above (403)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            from kiosk.api import api_error
+
+            user = api_user()
+            if user is None:
+                return api_error(_("A valid staff token is required."), 401)
+            if not user.has_role(role):
+                return api_error(_("Your role does not allow this action."), 403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorate

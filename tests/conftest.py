@@ -1,0 +1,130 @@
+"""Shared fixtures: an app on a migrated SQLite copy, clients, the demo hall, staff logins.
+
+The schema is built once per test session by running the real Alembic migrations
+into a template database; each test gets its own copy of that file.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk import create_app
+from kiosk.extensions import db
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+def make_app(db_url: str, instance: Path, **overrides):
+    """An app configured for tests."""
+    config = {
+        "TESTING": True,
+        "DATABASE_URL": db_url,
+        "SECRET_KEY": "test-secret",
+        "WTF_CSRF_ENABLED": False,
+        "SPOOL_DIR": str(instance / "spool"),
+        "WARM_PRINTER": False,
+    }
+    config.update(overrides)
+    os.environ["KIOSK_INSTANCE_PATH"] = str(instance)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """A SQLite file migrated to the newest schema and seeded with the demo hall."""
+    from kiosk.cli import migrate_database
+    from kiosk.demo.seed import seed_demo
+
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "template.sqlite3"
+    app = make_app(f"sqlite:///{path}", folder)
+    with app.app_context():
+        migrate_database()
+        seed_demo()
+        db.session.remove()
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db, tmp_path) -> Path:
+    """A fresh copy of the seeded template database for one test."""
+    path = tmp_path / "hallkiosk.sqlite3"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def app(db_path, tmp_path):
+    """The application on this test's own database, with an app context pushed."""
+    application = make_app(f"sqlite:///{db_path}", tmp_path)
+    with application.app_context():
+        yield application
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def csrf_app(db_path, tmp_path):
+    """Like ``app`` but with CSRF protection on, as in production."""
+    application = make_app(f"sqlite:///{db_path}", tmp_path, WTF_CSRF_ENABLED=True)
+    with application.app_context():
+        yield application
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def hall(app):
+    """The seeded demo hall."""
+    from kiosk.hall.service import hall_by_code
+
+    return hall_by_code("demo")
+
+
+@pytest.fixture
+def login(client):
+    """``login(username)`` logs the test client in as a demo user."""
+    from kiosk.demo.seed import DEMO_PASSWORDS
+
+    def do_login(username: str = "staff1"):
+        response = client.post("/staff/login", data={"username": username, "password": DEMO_PASSWORDS[username]})
+        assert response.status_code == 302, response.data
+        return client
+
+    return do_login
+
+
+@pytest.fixture
+def token(app):
+    """``token(username)`` returns a bearer token header for a demo user."""
+    from sqlalchemy import select
+
+    from kiosk.staff.auth import issue_token
+    from kiosk.staff.models import StaffUser
+
+    def make(username: str = "staff1") -> dict:
+        user = db.session.scalar(select(StaffUser).where(StaffUser.username == username))
+        return {"Authorization": f"Bearer {issue_token(user)}"}
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """The gitignored folder for screenshots and sample PDFs."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

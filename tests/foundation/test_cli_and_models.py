@@ -1,0 +1,85 @@
+from sqlalchemy import func, select
+
+from kiosk.extensions import db
+from kiosk.hall.models import Hall, Service, Window
+from kiosk.staff.models import StaffUser
+
+
+def test_seed_demo_is_idempotent(runner):
+    first = runner.invoke(args=["seed-demo"])
+    second = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0 and second.exit_code == 0
+    assert "admin" in first.output
+    assert db.session.scalar(select(func.count()).select_from(Hall)) == 1
+    assert db.session.scalar(select(func.count()).select_from(Window)) == 6
+
+
+def test_seed_if_empty_skips_an_existing_hall(runner):
+    assert "skipped" in runner.invoke(args=["seed-demo", "--if-empty"]).output
+
+
+def test_demo_hall_shape(hall):
+    assert [(s.code, s.time_limit_minutes) for s in hall.services] == [("A", 5), ("B", 20), ("C", 20)]
+    assert {w.number: "".join(s.code for s in w.services) for w in hall.windows} == {
+        1: "A", 2: "A", 3: "A", 4: "B", 5: "B", 6: "AC"}
+    assert hall.names["zh_Hans_CN"] and hall.timezone == "Asia/Shanghai"
+    assert [u.role for u in db.session.scalars(select(StaffUser).order_by(StaffUser.id))] == [
+        "admin", "supervisor", "staff"]
+
+
+def test_service_letters_are_unique_per_hall(hall):
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    db.session.add(Service(hall_id=hall.id, code="A", names={}))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_create_user_and_token(runner):
+    result = runner.invoke(args=["create-user", "clerk", "--role", "supervisor", "--password", "long-enough-1",
+                                 "--window", "4"])
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(StaffUser).where(StaffUser.username == "clerk"))
+    assert user.role == "supervisor" and user.default_window.number == 4 and user.check_password("long-enough-1")
+    token = runner.invoke(args=["create-token", "clerk"]).output.strip()
+    assert len(token) >= 40
+    client = runner.app.test_client()
+    from kiosk.staff.auth import user_for_token
+
+    assert user_for_token(token).username == "clerk"
+    assert client is not None
+
+
+def test_create_user_prompts_for_password(runner):
+    result = runner.invoke(args=["create-user", "prompted"], input="secret-pass-9\nsecret-pass-9\n")
+    assert result.exit_code == 0, result.output
+
+
+def test_create_user_rejects_short_password_and_unknown_window(runner):
+    assert runner.invoke(args=["create-user", "x", "--password", "short"]).exit_code != 0
+    assert runner.invoke(args=["create-user", "x", "--password", "long-enough-1", "--window", "99"]).exit_code != 0
+
+
+def test_create_token_for_unknown_user_fails(runner):
+    result = runner.invoke(args=["create-token", "ghost"])
+    assert result.exit_code != 0 and "no user" in result.output
+
+
+def test_sqlite_runs_in_wal_mode(app):
+    from sqlalchemy import text
+
+    assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    assert db.session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_migrations_match_the_models(app):
+    """Every model change has a migration: autogenerate finds nothing to do."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+        diff = compare_metadata(context, db.metadata)
+    assert diff == []
