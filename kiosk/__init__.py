@@ -22,6 +22,7 @@ FEATURES = (
 
 def import_models() -> None:
     """Import every feature's models so the metadata knows all tables."""
+    importlib.import_module("kiosk.ratelimit")
     for name in FEATURES:
         if importlib.util.find_spec(f"kiosk.{name}.models"):
             importlib.import_module(f"kiosk.{name}.models")
