@@ -128,3 +128,38 @@ def artifacts() -> Path:
     """The gitignored folder for screenshots and sample PDFs."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+POSTGRES_URL = os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
+
+
+def reset_postgres(url: str) -> None:
+    """Empty the test database's public schema."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def postgres_app(tmp_path):
+    """The application on PostgreSQL (``KIOSK_TEST_POSTGRES_URL``), migrated and demo-seeded afresh.
+
+    Skipped when no PostgreSQL URL is configured; ``make test`` always configures one.
+    """
+    if not POSTGRES_URL:
+        pytest.skip("KIOSK_TEST_POSTGRES_URL is not set")
+    from kiosk.cli import migrate_database
+    from kiosk.demo.seed import seed_demo
+
+    reset_postgres(POSTGRES_URL)
+    application = make_app(POSTGRES_URL, tmp_path)
+    with application.app_context():
+        migrate_database()
+        seed_demo()
+        yield application
+        db.session.remove()
+        db.engine.dispose()
