@@ -104,3 +104,24 @@ def service_by_code(hall: Hall, code: str) -> Service | None:
 def window_by_number(hall: Hall, number: int) -> Window | None:
     """The hall's window ``number``, or ``None``."""
     return db.session.scalar(select(Window).where(Window.hall_id == hall.id, Window.number == number))
+
+
+DEVICE_NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+PRINTER_KINDS = ("file", "cups", "browser")
+
+
+def register_device(hall: Hall, name: str, kind: str, printer: str = "file") -> Device:
+    """Create or update a registered device; the caller commits.
+
+    ``printer`` is ``file``, ``file:<dir>``, ``cups:<queue>`` or ``browser``.
+    """
+    if not name or len(name) > 64 or not set(name) <= DEVICE_NAME_CHARS:
+        raise ValueError("device names use 1-64 letters, digits, '-', '_' or '.'")
+    if printer.split(":", 1)[0] not in PRINTER_KINDS:
+        raise ValueError("printer must be file, file:<dir>, cups:<queue> or browser")
+    device = db.session.scalar(select(Device).where(Device.hall_id == hall.id, Device.name == name))
+    if device is None:
+        device = Device(hall_id=hall.id, name=name)
+        db.session.add(device)
+    device.kind, device.printer = kind, printer
+    return device

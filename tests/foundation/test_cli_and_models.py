@@ -83,3 +83,16 @@ def test_migrations_match_the_models(app):
         context = MigrationContext.configure(connection, opts={"render_as_batch": True})
         diff = compare_metadata(context, db.metadata)
     assert diff == []
+
+
+def test_register_device_and_device_cookie(runner, client):
+    result = runner.invoke(args=["register-device", "kiosk-9", "--printer", "cups:Front_Desk"])
+    assert result.exit_code == 0, result.output
+    response = client.get("/kiosk?device=kiosk-9")
+    assert "kiosk_device=kiosk-9" in response.headers.get("Set-Cookie", "")
+    assert "Set-Cookie" not in client.get("/kiosk?device=unknown").headers
+
+
+def test_register_device_rejects_bad_names_and_printers(runner):
+    assert runner.invoke(args=["register-device", "bad name;rm"]).exit_code != 0
+    assert runner.invoke(args=["register-device", "k1", "--printer", "lpr:x"]).exit_code != 0
