@@ -45,7 +45,7 @@ venv: $(VENV)/.installed
 venv-test: $(VENV)/.installed-test
 
 translations: venv  ## compile the message catalogues (.po -> .mo)
-	@$(BIN)/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(BIN)/pybabel compile -q -d translations
+	@$(BIN)/pybabel compile -d translations > /dev/null
 
 db: venv  ## run the migrations; seed the demo hall on first run
 	$(FLASK) init-db
@@ -59,7 +59,7 @@ i18n: venv  ## extract strings, update every catalogue, compile
 	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 --no-location --sort-output \
 		--project hallkiosk --copyright-holder "hallkiosk" -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
-	$(BIN)/pybabel compile -q -d translations
+	$(BIN)/pybabel compile -d translations > /dev/null
 	$(BIN)/python scripts/i18n_report.py
 
 i18n-check: venv  ## report how complete each catalogue is
