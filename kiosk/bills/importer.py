@@ -1,0 +1,194 @@
+"""Importing bills from the billing system's CSV export: validate everything, then write in bulk.
+
+A file with any bad row writes nothing; every bad row is reported with its line number
+(the header is line 1). Re-importing an (account_no, period) updates that bill.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from kiosk.bills import store
+from kiosk.bills.models import CATEGORIES
+
+REQUIRED = ("account_no", "name", "address", "category", "period", "prev_reading", "curr_reading", "kwh", "amount",
+            "due_date", "paid_on")
+OPTIONAL = ("meter_no", "phone", "peak_kwh", "valley_kwh", "prepaid_balance", "late_fee")
+MAX_ACCOUNT_DIGITS = 20
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, with ``errors``, why it did nothing)."""
+
+    errors: list[tuple[int, str]]
+    rows: int = 0
+    accounts_created: int = 0
+    accounts_updated: int = 0
+    bills_created: int = 0
+    bills_updated: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class RowError(ValueError):
+    """One reason a row is bad."""
+
+
+def _decimal(row: dict, key: str, places: int = 2, required: bool = True) -> Decimal | None:
+    raw = (row.get(key) or "").strip()
+    if not raw:
+        if required:
+            raise RowError(f"{key} is empty")
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise RowError(f"{key} {raw!r} is not a number") from None
+    if not value.is_finite() or value < 0:
+        raise RowError(f"{key} {raw!r} must be zero or more")
+    if value.as_tuple().exponent < -places:
+        raise RowError(f"{key} {raw!r} has more than {places} decimals")
+    if value >= Decimal(10) ** 12:
+        raise RowError(f"{key} {raw!r} is too large")
+    return value
+
+
+def _date(row: dict, key: str, required: bool = True) -> date | None:
+    raw = (row.get(key) or "").strip()
+    if not raw:
+        if required:
+            raise RowError(f"{key} is empty")
+        return None
+    try:
+        if len(raw) != 10:
+            raise ValueError
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise RowError(f"{key} {raw!r} is not a date YYYY-MM-DD") from None
+
+
+def _text(row: dict, key: str, limit: int, required: bool = True) -> str | None:
+    value = (row.get(key) or "").strip()
+    if not value and required:
+        raise RowError(f"{key} is empty")
+    if len(value) > limit:
+        raise RowError(f"{key} is longer than {limit} characters")
+    return value or None
+
+
+def _period(raw: str) -> str:
+    raw = (raw or "").strip()
+    if len(raw) != 7 or raw[4] != "-" or not (raw[:4] + raw[5:]).isdigit() or not 1 <= int(raw[5:]) <= 12:
+        raise RowError(f"period {raw!r} is not YYYY-MM")
+    return raw
+
+
+def parse_row(row: dict) -> dict:
+    """One CSV row checked and converted; raises :class:`RowError` with every problem found."""
+    problems, out = [], {}
+    checks = {
+        "account_no": lambda: _account(row.get("account_no")),
+        "name": lambda: _text(row, "name", 120), "address": lambda: _text(row, "address", 255),
+        "category": lambda: _category(row.get("category")), "period": lambda: _period(row.get("period")),
+        "prev_reading": lambda: _decimal(row, "prev_reading"), "curr_reading": lambda: _decimal(row, "curr_reading"),
+        "kwh": lambda: _decimal(row, "kwh"), "amount": lambda: _decimal(row, "amount"),
+        "due_date": lambda: _date(row, "due_date"), "paid_on": lambda: _date(row, "paid_on", required=False),
+        "meter_no": lambda: _text(row, "meter_no", 32, required=False),
+        "phone": lambda: _text(row, "phone", 32, required=False),
+        "peak_kwh": lambda: _decimal(row, "peak_kwh", required=False),
+        "valley_kwh": lambda: _decimal(row, "valley_kwh", required=False),
+        "prepaid_balance": lambda: _decimal(row, "prepaid_balance", required=False),
+        "late_fee": lambda: _decimal(row, "late_fee", required=False),
+    }
+    for key, check in checks.items():
+        try:
+            out[key] = check()
+        except RowError as error:
+            problems.append(str(error))
+    if not problems:
+        problems.extend(_consistency(out))
+    if problems:
+        raise RowError("; ".join(problems))
+    return out
+
+
+def _account(raw: str | None) -> str:
+    value = (raw or "").strip()
+    if not value.isascii() or not value.isdigit() or len(value) > MAX_ACCOUNT_DIGITS:
+        raise RowError(f"account_no {value!r} must be 1 to {MAX_ACCOUNT_DIGITS} digits")
+    return value
+
+
+def _category(raw: str | None) -> str:
+    value = (raw or "").strip()
+    if value not in CATEGORIES:
+        raise RowError(f"category {value!r} must be residential or non_residential")
+    return value
+
+
+def _consistency(row: dict) -> list[str]:
+    problems = []
+    if (row["peak_kwh"] is None) != (row["valley_kwh"] is None):
+        problems.append("give both peak_kwh and valley_kwh or neither")
+    elif row["peak_kwh"] is not None and row["peak_kwh"] + row["valley_kwh"] != row["kwh"]:
+        problems.append("peak_kwh + valley_kwh must equal kwh")
+    if row["paid_on"] is None and row["late_fee"] is not None:
+        problems.append("late_fee is only for paid bills")
+    return problems
+
+
+def read_rows(stream) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
+    """Checked rows ``(line, row)`` and errors ``(line, reason)`` from a CSV text stream."""
+    reader = csv.DictReader(stream)
+    header = reader.fieldnames or []
+    missing = [name for name in REQUIRED if name not in header]
+    unknown = [name for name in header if name not in REQUIRED + OPTIONAL]
+    if missing or unknown or len(set(header)) != len(header):
+        reason = "header must have the columns " + ",".join(REQUIRED)
+        if missing:
+            reason += f"; missing: {','.join(missing)}"
+        if unknown:
+            reason += f"; unknown: {','.join(unknown)} (optional columns: {','.join(OPTIONAL)})"
+        return [], [(1, reason)]
+    rows, errors, seen = [], [], {}
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(value is None for value in row.values()):
+            errors.append((line, f"expected {len(header)} columns"))
+            continue
+        try:
+            parsed = parse_row(row)
+        except RowError as error:
+            errors.append((line, str(error)))
+            continue
+        key = (parsed["account_no"], parsed["period"])
+        if key in seen:
+            errors.append((line, f"account {key[0]} period {key[1]} is already on line {seen[key]}"))
+            continue
+        seen[key] = line
+        rows.append((line, parsed))
+    return rows, errors
+
+
+def import_csv(stream) -> ImportResult:
+    """Import a CSV text stream: all rows or nothing. The caller commits on success."""
+    try:
+        rows, errors = read_rows(stream)
+    except (csv.Error, UnicodeDecodeError) as error:
+        return ImportResult(errors=[(0, f"not a readable UTF-8 CSV file: {error}")])
+    if errors:
+        return ImportResult(errors=errors)
+    result = ImportResult(errors=[], rows=len(rows))
+    store.upsert([row for _line, row in rows], result)
+    return result
+
+
+def import_text(text: str) -> ImportResult:
+    """Import CSV given as a string (tests, demo data)."""
+    return import_csv(io.StringIO(text, newline=""))

@@ -1,0 +1,49 @@
+"""The printed bill statement (80 mm roll): masked data only, hall name, hotline, printed date and time."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from kiosk import printing
+from kiosk.bills import masking, service
+from kiosk.hall.service import business_day, current_device, local_now
+from kiosk.i18n import current_locale_code
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to a print request."""
+
+    ok: bool
+    message: str
+
+
+def can_print() -> bool:
+    """Whether statements go to a printer on the server side (else the browser prints the PDF)."""
+    if not hasattr(printing, "print_document"):
+        return False
+    device = current_device()
+    return device is None or not (device.printer or "").startswith("browser")
+
+
+def render(account, hall) -> bytes:
+    """The statement PDF for ``account`` in the current locale."""
+    context = {"hall": hall, "summary": service.summary(account, business_day(hall)), "printed_at": local_now(hall)}
+    return printing.render_pdf("print/bill_statement.html", context, current_locale_code())
+
+
+def print_now(account, hall) -> Outcome:
+    """Send the statement to this kiosk's printer."""
+    try:
+        job = printing.print_document(current_device(), render(account, hall), "bill_statement",
+                                      reference=masking.mask_account(account.account_no))
+    except Exception:  # noqa: BLE001 - a printer problem must never lose the customer's page
+        current_app.logger.exception("bill statement printing failed")
+        return Outcome(False, _("The statement could not be printed. Please ask the staff for help."))
+    if getattr(job, "status", "failed") == "ok":
+        return Outcome(True, _("Your statement is printing. Please take it from the printer."))
+    detail = getattr(job, "message", "") or ""
+    return Outcome(False, _("The statement could not be printed. Please ask the staff for help.")
+                   + (f" ({detail})" if detail else ""))

@@ -1,0 +1,100 @@
+"""Kiosk bill pages: keypad, masked result, bill detail, printed statement. Every response is ``no-store``."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, redirect, render_template, request, session, url_for
+
+from kiosk.bills import SESSION_KEY, chart, lookup, service, statement
+from kiosk.hall.service import business_day, current_hall
+from kiosk.i18n import current_locale_info
+
+bp = Blueprint("bills", __name__, url_prefix="/kiosk/bills")
+
+
+@bp.after_request
+def no_store(response: Response) -> Response:
+    """Nothing from the bill pages may be kept by the browser or a proxy."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
+    return response
+
+
+def _page(error: str | None = None, status: int = 200):
+    config = current_app.config
+    return render_template("kiosk/bills/query.html", hall=current_hall(), error=error,
+                           min_digits=config["ACCOUNT_MIN_DIGITS"], max_digits=config["ACCOUNT_MAX_DIGITS"]), status
+
+
+@bp.get("")
+def query():
+    """The keypad page (also the place a barcode scanner types into); starting over forgets the last account."""
+    session.pop(SESSION_KEY, None)
+    return _page()
+
+
+@bp.post("")
+def lookup_account():
+    """Look the typed or scanned number up; the account goes into the session, never into a URL."""
+    session.pop(SESSION_KEY, None)
+    if not lookup.allowed():
+        return _page(lookup.wait_message(), 429)
+    hall = current_hall()
+    found = lookup.look_up(request.form.get("account"), business_day(hall), current_app.config)
+    if found is None:
+        return _page(lookup.not_found_message())
+    session[SESSION_KEY] = found.account
+    return redirect(url_for("bills.result"))
+
+
+def _account():
+    number = session.get(SESSION_KEY)
+    return service.find_account(number) if number else None
+
+
+@bp.get("/result")
+def result():
+    """The masked summary of the account in the session."""
+    account = _account()
+    if account is None:
+        return redirect(url_for("bills.query"))
+    hall = current_hall()
+    return render_template("kiosk/bills/result.html", hall=hall, summary=service.summary(account, business_day(hall)),
+                           server_print=statement.can_print(), outcome=None)
+
+
+@bp.get("/bill/<period>")
+def detail(period: str):
+    """One bill: readings, tier lines, year-to-date use, 阶梯剩余 and the 12-month chart."""
+    account = _account()
+    if account is None:
+        return redirect(url_for("bills.query"))
+    hall = current_hall()
+    found = service.detail(account, period[:7], business_day(hall))
+    if found is None:
+        return redirect(url_for("bills.result"))
+    rtl = current_locale_info().direction == "rtl"
+    return render_template("kiosk/bills/detail.html", hall=hall, bill=found, category=account.category,
+                           bars=chart.bars(found.history, rtl), chart_width=chart.WIDTH, chart_height=chart.HEIGHT,
+                           back_url=url_for("bills.result"))
+
+
+@bp.get("/statement.pdf")
+def statement_pdf():
+    """The statement as a PDF for the browser to print (kiosks without a server-side printer)."""
+    account = _account()
+    if account is None:
+        return redirect(url_for("bills.query"))
+    pdf = statement.render(account, current_hall())
+    return Response(pdf, mimetype="application/pdf",
+                    headers={"Content-Disposition": 'inline; filename="statement.pdf"'})
+
+
+@bp.post("/print")
+def print_statement():
+    """Print the statement on this kiosk's printer and show the outcome."""
+    account = _account()
+    if account is None:
+        return redirect(url_for("bills.query"))
+    hall = current_hall()
+    outcome = statement.print_now(account, hall)
+    return render_template("kiosk/bills/result.html", hall=hall, summary=service.summary(account, business_day(hall)),
+                           server_print=statement.can_print(), outcome=outcome)
