@@ -52,14 +52,16 @@ def ensure_initial() -> LateFeeRule:
     return first
 
 
-def _decimal(raw, label: str, upper: Decimal) -> Decimal:
+def _decimal(raw, label: str, upper: Decimal, places: int) -> Decimal:
     try:
         value = Decimal(str(raw).strip())
     except (InvalidOperation, ValueError):
         raise RuleError(_("%(field)s must be a number.", field=label)) from None
     if not value.is_finite() or value < 0 or value > upper:
         raise RuleError(_("%(field)s must be between 0 and %(upper)s.", field=label, upper=upper))
-    return value
+    if value.as_tuple().exponent < -places:
+        raise RuleError(_("%(field)s may have at most %(places)s decimals.", field=label, places=places))
+    return value.quantize(Decimal(1).scaleb(-places)) if places == 2 else value
 
 
 def save_version(effective_from: date, residential_rate, current_year_rate, later_year_rate, minimum,
@@ -72,10 +74,10 @@ def save_version(effective_from: date, residential_rate, current_year_rate, late
     if effective_from < today:
         raise RuleError(_("A new version can start today at the earliest: past late fees do not change."))
     values = {
-        "residential_rate": _decimal(residential_rate, _("Residential rate per day"), MAX_RATE),
-        "current_year_rate": _decimal(current_year_rate, _("Rate per day in the due year"), MAX_RATE),
-        "later_year_rate": _decimal(later_year_rate, _("Rate per day in later years"), MAX_RATE),
-        "minimum": _decimal(minimum, _("Minimum fee"), Decimal(1000)),
+        "residential_rate": _decimal(residential_rate, _("Residential rate per day"), MAX_RATE, 6),
+        "current_year_rate": _decimal(current_year_rate, _("Rate per day in the due year"), MAX_RATE, 6),
+        "later_year_rate": _decimal(later_year_rate, _("Rate per day in later years"), MAX_RATE, 6),
+        "minimum": _decimal(minimum, _("Minimum fee"), Decimal(1000), 2),
     }
     rule = db.session.scalar(select(LateFeeRule).where(LateFeeRule.effective_from == effective_from))
     if rule is not None and rule.effective_from <= today:

@@ -28,9 +28,16 @@ def can_print() -> bool:
     return device is None or not (device.printer or "").startswith("browser")
 
 
+def page_height_mm(rows: int) -> int:
+    """The length of roll paper the statement needs (the 80 mm roll has no fixed page height)."""
+    return 125 + 8 * rows
+
+
 def render(account, hall) -> bytes:
     """The statement PDF for ``account`` in the current locale."""
-    context = {"hall": hall, "summary": service.summary(account, business_day(hall)), "printed_at": local_now(hall)}
+    summary = service.summary(account, business_day(hall))
+    context = {"hall": hall, "summary": summary, "printed_at": local_now(hall),
+               "page_height_mm": page_height_mm(len(summary.unpaid))}
     return printing.render_pdf("print/bill_statement.html", context, current_locale_code())
 
 
