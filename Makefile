@@ -8,7 +8,7 @@ PORT ?= 5000
 WORKERS ?= 2
 THREADS ?= 32
 
-.PHONY: run dev test setup setup-test system-deps system-deps-test venv venv-test translations db i18n i18n-check bench lint serve clean
+.PHONY: run dev test setup fonts setup-test system-deps system-deps-test venv venv-test translations db i18n i18n-check bench lint serve clean
 
 run: setup db serve  ## set everything up and serve the demo hall on http://127.0.0.1:5000
 
@@ -18,7 +18,10 @@ serve:  ## serve with gunicorn (threads hold Server-Sent Events connections open
 dev: setup db  ## Flask's debug server with reloading
 	$(FLASK) run --debug --host $(HOST) --port $(PORT)
 
-setup: system-deps venv translations
+setup: system-deps venv translations fonts
+
+fonts: venv  ## prepare the CJK font subset printed matter uses (idempotent; printing works without it, slower)
+	@$(BIN)/python scripts/prepare_fonts.py
 
 setup-test: system-deps-test venv-test translations
 

@@ -1,15 +1,34 @@
-"""Rendering printed matter to PDF with WeasyPrint.
+"""Rendering printed matter to PDF with WeasyPrint, fast.
 
 Templates live under ``templates/print/``; the only resources WeasyPrint may load
 are the app's own static files (see :func:`restricted_url_fetcher`).
+
+Speed: one :class:`weasyprint.text.fonts.FontConfiguration` is shared by every render in
+the process, so the ``@font-face`` fonts of ``static/css/print.css`` (the prepared
+common-character CJK subset, see ``scripts/prepare_fonts.py``) are registered with
+Fontconfig once, and WeasyPrint subsets a small font instead of the full Noto Sans CJK
+collection. Characters outside the subset fall back to the system fonts. Renders are
+serialised by a lock because Pango and Fontconfig objects are not thread-safe.
 """
 from __future__ import annotations
 
+import logging
+import re
+import threading
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from flask import current_app, render_template
 from flask_babel import force_locale
+
+LOGGER = logging.getLogger(__name__)
+_LOCK = threading.Lock()
+_FONT_CONFIG = None
+
+#: Roll paper: ``@page { size: 80mm auto }`` means "as long as the content". CSS has no such
+#: size, so the page is laid out on a long sheet and then cut after the content's last line.
+ROLL_AUTO = re.compile(r"(size\s*:\s*\d+(?:\.\d+)?mm)\s+auto\b")
+ROLL_LAYOUT_LENGTH = "1000mm"
 
 
 class ResourceRefused(ValueError):
@@ -17,6 +36,7 @@ class ResourceRefused(ValueError):
 
 
 def static_root() -> Path:
+    """The app's static folder, resolved."""
     return Path(current_app.static_folder).resolve()
 
 
@@ -29,11 +49,29 @@ def restricted_url_fetcher(static_dir: Path):
             parsed = urlparse(url)
             if parsed.scheme == "data":
                 return super().fetch(url, headers)
-            if parsed.scheme == "file" and Path(parsed.path).resolve().is_relative_to(static_dir):
-                return super().fetch(url, headers)
+            if parsed.scheme == "file" and not parsed.netloc:
+                path = Path(unquote(parsed.path)).resolve()
+                if path.is_relative_to(static_dir):
+                    return super().fetch(url, headers)
+            LOGGER.warning("printing: refused to load %r", url)
             raise ResourceRefused(f"refused to load {url!r} while printing")
 
     return StaticOnlyFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
+def font_config():
+    """The process-wide WeasyPrint font configuration (created on first use)."""
+    global _FONT_CONFIG
+    if _FONT_CONFIG is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _FONT_CONFIG = FontConfiguration()
+    return _FONT_CONFIG
+
+
+def prepared_fonts_present() -> bool:
+    """Whether ``scripts/prepare_fonts.py`` has prepared the CJK subset."""
+    return (static_root() / "fonts" / "prepared" / "HallSansCJK-Regular.otf").exists()
 
 
 def render_html(template: str, context: dict, locale: str) -> str:
@@ -42,11 +80,39 @@ def render_html(template: str, context: dict, locale: str) -> str:
         return render_template(template, **context)
 
 
-def render_pdf(template: str, context: dict, locale: str) -> bytes:
-    """Render ``templates/<template>`` with ``context`` in ``locale`` to PDF bytes."""
+def html_to_pdf(html: str, *, fresh: bool = False) -> bytes:
+    """PDF bytes for ``html`` (resources relative to the static folder).
+
+    ``fresh=True`` uses a new font configuration, as a naive renderer would (benchmarks).
+    """
     from weasyprint import HTML
 
-    html = render_html(template, context, locale)
-    base_url = static_root().as_uri() + "/"
-    fetcher = restricted_url_fetcher(static_root())
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+    root = static_root()
+    html, roll = ROLL_AUTO.subn(rf"\1 {ROLL_LAYOUT_LENGTH}", html)
+    document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=restricted_url_fetcher(root))
+    if fresh:
+        from weasyprint.text.fonts import FontConfiguration
+
+        return _write(document, FontConfiguration(), roll)
+    with _LOCK:
+        return _write(document, font_config(), roll)
+
+
+def _write(document, fonts, roll: bool) -> bytes:
+    rendered = document.render(font_config=fonts)
+    if roll:
+        for page in rendered.pages:
+            cut_after_content(page)
+    return rendered.write_pdf()
+
+
+def cut_after_content(page) -> None:
+    """Shorten a roll-paper ``page`` to end just below its content (plus the bottom margin)."""
+    box = page._page_box
+    bottom = max((child.position_y + child.margin_height() for child in box.children), default=0)
+    page.height = min(page.height, bottom + box.margin_bottom)
+
+
+def render_pdf(template: str, context: dict, locale: str) -> bytes:
+    """Render ``templates/<template>`` with ``context`` in ``locale`` to PDF bytes."""
+    return html_to_pdf(render_html(template, context, locale))
