@@ -135,3 +135,19 @@ def test_document_with_outside_resources_still_renders(app, tmp_path):
         pdf = render.html_to_pdf(html)
     assert "营业厅" in pdf_text(pdf, tmp_path)
     assert b"root:" not in pdf and b"localhost" not in pdf
+
+
+def test_ticket_carries_a_sharp_qr_code_of_the_absolute_status_url(app, hall, tmp_path):
+    import subprocess
+
+    with app.test_request_context("/"):
+        context = tickets.document_context(ticket_context(hall))
+        html = render.render_html(tickets.TEMPLATES[80], context, "en")
+        pdf = render.html_to_pdf(html)
+    assert f'src="{tickets.qr_data_uri("http://localhost/t/tok-A012")}"' in html
+    (tmp_path / "qr.pdf").write_bytes(pdf)
+    listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "qr.pdf")], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+    assert len(listing) == 1
+    width, height, interpolate = listing[0].split()[3], listing[0].split()[4], listing[0].split()[9]
+    assert width == height and int(width) >= 25 and interpolate == "no"
