@@ -162,3 +162,18 @@ def test_print_call_is_csrf_protected(csrf_app, fake_queue):
     client = csrf_app.test_client()
     assert client.post(PRINT_URL).status_code == 400
     assert jobs() == []
+
+
+def test_no_warm_up_thread_under_testing(app):
+    import threading
+
+    assert app.config["WARM_PRINTER"] is False
+    assert not [thread for thread in threading.enumerate() if thread.name == "print-warmup"]
+
+
+def test_warm_up_renders_a_sample_ticket(app, monkeypatch):
+    from kiosk.printing import render, warmup
+
+    monkeypatch.setattr(render, "_FONT_CONFIG", None)
+    assert warmup.warm(app) > 0
+    assert render._FONT_CONFIG is not None  # the shared configuration now holds the prepared fonts
