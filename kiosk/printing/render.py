@@ -13,6 +13,7 @@ serialised by a lock because Pango and Fontconfig objects are not thread-safe.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from pathlib import Path
@@ -57,6 +58,17 @@ def restricted_url_fetcher(static_dir: Path):
             raise ResourceRefused(f"refused to load {url!r} while printing")
 
     return StaticOnlyFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
+def _reset_after_fork() -> None:
+    """A forked worker starts with its own lock and font configuration (never a lock held by a thread
+    that did not survive the fork)."""
+    global _LOCK, _FONT_CONFIG
+    _LOCK = threading.Lock()
+    _FONT_CONFIG = None
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def font_config():
