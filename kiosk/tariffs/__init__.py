@@ -1,1 +1,18 @@
-"""tariffs feature."""
+"""Published tariffs and the fee schedule: kiosk pages, calculator, PDFs, display slide, admin, API, imports."""
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from kiosk.extensions import csrf
+    from kiosk.tariffs import admin, views  # noqa: F401 - routes on the shared blueprint
+    from kiosk.tariffs.api import bp as api_bp
+    from kiosk.tariffs.blueprint import bp
+    from kiosk.tariffs.cli import import_fees_command, import_tariffs_command
+    from kiosk.tariffs.labels import jinja_globals
+
+    app.register_blueprint(bp)
+    csrf.exempt(api_bp)
+    app.register_blueprint(api_bp)
+    app.cli.add_command(import_tariffs_command)
+    app.cli.add_command(import_fees_command)
+    app.jinja_env.globals.update(jinja_globals())

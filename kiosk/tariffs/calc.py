@@ -18,6 +18,8 @@ from kiosk.money import round_fen, to_decimal
 
 KWH_STEP = Decimal("0.01")
 PERIODS = ("flat", "peak", "valley")
+#: Every time-of-use period a published table may price, most expensive first.
+ALL_PERIODS = ("critical", "peak", "flat", "valley")
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,18 @@ class Tier:
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a bill: kWh of one tier and period at one price."""
+    """One line of a bill: kWh of one tier and period at one price.
 
-    tier: int
+    A basic-charge line (two-part tariffs) has ``period`` ``"basic"``, ``tier`` ``None``, its
+    quantity in ``kwh`` and ``unit`` ``"kVA"`` or ``"kW"``.
+    """
+
+    tier: int | None
     period: str
     kwh: Decimal
     price: Decimal
     amount: Decimal
+    unit: str = "kWh"
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,45 @@ def residential_bill(tiers: tuple[Tier, ...], kwh, ytd_kwh=0, peak_kwh=None, val
 def _line(tier: Tier, period: str, kwh: Decimal) -> Line:
     price = tier.prices[period]
     return Line(tier.number, period, kwh, price, round_fen(kwh * price))
+
+
+def period_bill(prices: dict[str, Decimal], kwh, split: dict | None = None) -> Estimate:
+    """Energy charges of a voltage-level table: ``split`` gives the kWh of the priced periods other than flat
+    (``{"peak": …, "valley": …, "critical": …}``); the rest of ``kwh`` is flat. Without a split all is flat."""
+    kwh = to_decimal(kwh)
+    if kwh < 0:
+        raise CalculationError("negative kWh")
+    parts = {period: to_decimal(value) for period, value in (split or {}).items() if value is not None}
+    if any(value < 0 for value in parts.values()):
+        raise CalculationError("negative kWh")
+    unpriced = [period for period in parts if period not in prices]
+    if unpriced:
+        raise CalculationError("no price for " + ", ".join(unpriced))
+    rest = kwh - sum(parts.values(), Decimal(0))
+    if rest < 0:
+        raise CalculationError("the periods add up to more than the total")
+    if rest > 0:
+        if "flat" not in prices:
+            raise CalculationError("no flat price")
+        parts["flat"] = rest
+    lines = [Line(None, period, parts[period], to_decimal(prices[period]),
+                  round_fen(parts[period] * to_decimal(prices[period])))
+             for period in ALL_PERIODS if parts.get(period)]
+    return Estimate(tuple(lines), sum((line.amount for line in lines), Decimal("0.00")))
+
+
+def basic_charge(price, quantity, unit: str) -> Line:
+    """The monthly basic charge of a two-part tariff: ``quantity`` kVA (capacity) or kW (demand) × ``price``."""
+    price, quantity = to_decimal(price), to_decimal(quantity)
+    if quantity < 0:
+        raise CalculationError("negative capacity")
+    return Line(None, "basic", quantity, price, round_fen(quantity * price), unit)
+
+
+def with_lines(estimate: Estimate, *extra: Line) -> Estimate:
+    """``estimate`` with ``extra`` lines added to its lines and total."""
+    lines = estimate.lines + tuple(extra)
+    return Estimate(lines, sum((line.amount for line in lines), Decimal("0.00")))
 
 
 def tiers_from_rows(rows: list[dict]) -> tuple[Tier, ...]:

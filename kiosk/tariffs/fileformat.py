@@ -1,0 +1,123 @@
+"""Reading tariff and fee files (YAML or CSV) into plain records that remember their line numbers."""
+from __future__ import annotations
+
+import csv
+import io
+
+import yaml
+from flask_babel import gettext as _
+
+from kiosk.i18n import LOCALES
+from kiosk.tariffs.calc import ALL_PERIODS
+
+LINE = "__line__"
+COMPONENT_COLUMNS = ("purchase", "line_loss", "transmission", "system_operation", "funds")
+ROW_COLUMNS = ("upper_kwh", "voltage", *ALL_PERIODS, "basic_kva", "basic_kw")
+TABLE_COLUMNS = ("code", "category", "effective_from", "document_no", "tier_basis", "sample", "sort_order", "periods")
+LOCALIZED = {"name": "names", "note": "notes", "unit": "units", "legal_basis": "legal_basis"}
+
+
+class FileError(ValueError):
+    """A file that cannot be read at all (``line`` 0 when no line applies)."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that stores each mapping's first line under ``__line__``."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def read_records(text: str, filename: str, key: str) -> list[dict]:
+    """The records of a ``tariffs`` or ``fees`` file; CSV when the name ends in ``.csv``, else YAML."""
+    if filename.lower().endswith(".csv"):
+        return _csv_tariffs(text) if key == "tariffs" else _csv_fees(text)
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise FileError(mark.line + 1 if mark else 0, _("Not valid YAML.")) from None
+    if isinstance(data, dict):
+        data = data.get(key)
+    if not isinstance(data, list) or not data:
+        raise FileError(0, _("The file must hold a non-empty list under “%(key)s”.", key=key))
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            raise FileError(0, _("Entry %(n)s is not a mapping.", n=index + 1))
+    return data
+
+
+def _reader(text: str) -> csv.DictReader:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    if not reader.fieldnames or "code" not in reader.fieldnames:
+        raise FileError(1, _("The CSV header must name the columns, starting with “code”."))
+    return reader
+
+
+def _localized_columns(row: dict, prefix: str) -> dict:
+    return {locale: (row.get(f"{prefix}_{locale}") or "").strip() for locale in LOCALES
+            if (row.get(f"{prefix}_{locale}") or "").strip()}
+
+
+def _csv_tariffs(text: str) -> list[dict]:
+    """One CSV line per table row; lines with the same code and effective date form one version."""
+    reader = _reader(text)
+    tables: dict[tuple, dict] = {}
+    for row in reader:
+        line = reader.line_num
+        key = ((row.get("code") or "").strip(), (row.get("effective_from") or "").strip())
+        head = {column: (row.get(column) or "").strip() for column in TABLE_COLUMNS}
+        head["names"], head["notes"] = _localized_columns(row, "name"), _localized_columns(row, "note")
+        head["periods"] = _periods(head["periods"], line)
+        head["sample"] = head["sample"].lower() in ("1", "true", "yes")
+        head["tier_basis"] = head["tier_basis"] or None
+        head["sort_order"] = head["sort_order"] or 0
+        table_row = {column: row[column].strip() for column in ROW_COLUMNS if (row.get(column) or "").strip()}
+        components = {column: row[column].strip() for column in COMPONENT_COLUMNS if (row.get(column) or "").strip()}
+        if components:
+            table_row["components"] = components
+        table_row[LINE] = line
+        if key not in tables:
+            tables[key] = {**head, LINE: line, "rows": []}
+        elif {k: tables[key][k] for k in head} != head:
+            raise FileError(line, _("The table columns differ from the first line of this table (line %(first)s).",
+                                    first=tables[key][LINE]))
+        tables[key]["rows"].append(table_row)
+    if not tables:
+        raise FileError(1, _("The file has no data lines."))
+    return list(tables.values())
+
+
+def _periods(text: str, line: int) -> list[dict]:
+    """``"peak 08:00-22:00; valley 22:00-08:00"`` as period records."""
+    periods = []
+    for part in filter(None, (piece.strip() for piece in text.split(";"))):
+        name, _sep, span = part.partition(" ")
+        start, _dash, end = span.strip().partition("-")
+        periods.append({"period": name, "from": start.strip(), "to": end.strip(), LINE: line})
+    return periods
+
+
+def _csv_fees(text: str) -> list[dict]:
+    reader = _reader(text)
+    records = []
+    for row in reader:
+        record = {"code": (row.get("code") or "").strip(), "amount": (row.get("amount") or "").strip(),
+                  "sample": (row.get("sample") or "").strip().lower() in ("1", "true", "yes"), LINE: reader.line_num}
+        for prefix, field in LOCALIZED.items():
+            record[field] = _localized_columns(row, prefix)
+        records.append(record)
+    if not records:
+        raise FileError(1, _("The file has no data lines."))
+    return records
+
+
+def dump_yaml(key: str, records: list[dict]) -> str:
+    """Records as a YAML document under ``key`` (for examples and the "new version" form)."""
+    return yaml.safe_dump({key: records}, allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,108 @@
+"""Kiosk pages: tariff tables, history, calculator, fee schedule, their PDFs and the wall-display slide."""
+from __future__ import annotations
+
+from flask import abort, render_template, request
+from flask_babel import force_locale
+
+from kiosk.hall.service import business_day, current_hall
+from kiosk.i18n import LOCALES, current_locale_code, current_locale_info
+from kiosk.printing import print_pdf_response, render_pdf
+from kiosk.tariffs import service
+from kiosk.tariffs.blueprint import bp
+from kiosk.tariffs.labels import VOLTAGE_NAMES
+from kiosk.tariffs.models import CATEGORIES
+from kiosk.tariffs.present import table_context
+
+
+def _today():
+    hall = current_hall()
+    return hall, business_day(hall)
+
+
+@bp.get("/kiosk/tariffs")
+def index():
+    """The tables in force by category, with any upcoming versions announced."""
+    hall, on = _today()
+    return render_template("kiosk/tariffs/index.html", hall=hall, tables=service.tables(on), on=on)
+
+
+@bp.get("/kiosk/tariffs/history")
+def history():
+    """Every table with its superseded and upcoming versions."""
+    hall, on = _today()
+    return render_template("kiosk/tariffs/history.html", hall=hall, tables=service.tables(on), on=on,
+                           back_url="/kiosk/tariffs")
+
+
+def _version_or_404(version_id: int):
+    version = service.get_version(version_id)
+    if version is None:
+        abort(404)
+    return version
+
+
+@bp.get("/kiosk/tariffs/<int:version_id>")
+def table(version_id: int):
+    """One version: prices, components, explanation and diagrams."""
+    hall, on = _today()
+    context = table_context(_version_or_404(version_id), on, current_locale_info().direction == "rtl")
+    return render_template("kiosk/tariffs/table.html", hall=hall, back_url="/kiosk/tariffs", **context)
+
+
+@bp.get("/kiosk/tariffs/<int:version_id>.pdf")
+def table_pdf(version_id: int):
+    """The version as an A4 PDF in the current locale."""
+    _hall, on = _today()
+    version = _version_or_404(version_id)
+    context = table_context(version, on, LOCALES[current_locale_code()].direction == "rtl")
+    pdf = render_pdf("print/tariff_table.html", context, current_locale_code())
+    return print_pdf_response(pdf, f"tariff-{version.code}-{version.effective_from.isoformat()}.pdf")
+
+
+@bp.get("/kiosk/tariffs/calculator")
+def calculator():
+    """The bill calculator; with ``kwh`` given, the estimate with every line (no JavaScript needed)."""
+    hall, on = _today()
+    result = error = version = None
+    status = 200
+    if "kwh" in request.args:
+        try:
+            params = service.parse_estimate(request.args)
+            version, result = service.estimate(params, on)
+        except service.EstimateError as problem:
+            error, status = str(problem), 400
+    voltages = [code for code in VOLTAGE_NAMES if any(
+        row.get("voltage") == code for v in service.current_tables(on) if not service.is_tiered(v) for row in v.rows)]
+    return render_template("kiosk/tariffs/calculator.html", hall=hall, args=request.args, result=result,
+                           error=error, version=version, categories=CATEGORIES, voltages=voltages,
+                           category=request.args.get("category", "residential"), back_url="/kiosk/tariffs"), status
+
+
+@bp.get("/kiosk/tariffs/fees")
+def fees():
+    """The fee schedule, filtered by ``q`` on the server."""
+    hall, _on = _today()
+    query = request.args.get("q", "")[:60]
+    return render_template("kiosk/tariffs/fees.html", hall=hall, items=service.fee_items(query), query=query,
+                           back_url="/kiosk/tariffs")
+
+
+@bp.get("/kiosk/tariffs/fees.pdf")
+def fees_pdf():
+    """The whole fee schedule as an A4 PDF in the current locale."""
+    pdf = render_pdf("print/fee_schedule.html", {"items": service.fee_items()}, current_locale_code())
+    return print_pdf_response(pdf, "fee-schedule.pdf")
+
+
+@bp.get("/display/slides/tariff")
+def display_slide():
+    """HTML fragment for the wall display: the residential tariff in each of the hall's display languages."""
+    hall, on = _today()
+    version = service.current_for_category("residential", on)
+    blocks = []
+    if version is not None:
+        for locale in [code for code in hall.display_languages if code in LOCALES]:
+            with force_locale(locale):
+                context = table_context(version, on, LOCALES[locale].direction == "rtl")
+                blocks.append(render_template("display/slides/_tariff_block.html", locale=LOCALES[locale], **context))
+    return render_template("display/slides/tariff.html", blocks=blocks, version=version)
