@@ -74,7 +74,7 @@ def _csv_tariffs(text: str) -> list[dict]:
         key = ((row.get("code") or "").strip(), (row.get("effective_from") or "").strip())
         head = {column: (row.get(column) or "").strip() for column in TABLE_COLUMNS}
         head["names"], head["notes"] = _localized_columns(row, "name"), _localized_columns(row, "note")
-        head["periods"] = _periods(head["periods"], line)
+        head["periods"] = _periods(head["periods"])
         head["sample"] = head["sample"].lower() in ("1", "true", "yes")
         head["tier_basis"] = head["tier_basis"] or None
         head["sort_order"] = head["sort_order"] or 0
@@ -94,13 +94,13 @@ def _csv_tariffs(text: str) -> list[dict]:
     return list(tables.values())
 
 
-def _periods(text: str, line: int) -> list[dict]:
+def _periods(text: str) -> list[dict]:
     """``"peak 08:00-22:00; valley 22:00-08:00"`` as period records."""
     periods = []
     for part in filter(None, (piece.strip() for piece in text.split(";"))):
         name, _sep, span = part.partition(" ")
         start, _dash, end = span.strip().partition("-")
-        periods.append({"period": name, "from": start.strip(), "to": end.strip(), LINE: line})
+        periods.append({"period": name, "from": start.strip(), "to": end.strip()})
     return periods
 
 

@@ -71,7 +71,7 @@ def _price(value, what: str, line: int, errors: list) -> str | None:
     if not PRICE.match(text):
         errors.append((line, _("%(what)s must be a price such as 0.538 (got “%(value)s”).", what=what, value=text)))
         return None
-    return format(Decimal(text).normalize(), "f")
+    return text
 
 
 def _rows(record: dict, line: int, errors: list) -> list[dict]:
