@@ -25,10 +25,11 @@ def tariffs():
     """The tables in force today, plus the upcoming versions."""
     on = business_day(current_hall())
     tables = service.tables(on)
+    current = {table.current.id for table in tables if table.current}
     return jsonify({
         "date": on.isoformat(),
-        "tariffs": [service.version_json(table.current, on) for table in tables if table.current],
-        "upcoming": [service.version_json(version, on) for table in tables for version in table.upcoming],
+        "tariffs": [service.version_json(table.current, on, current) for table in tables if table.current],
+        "upcoming": [service.version_json(version, on, current) for table in tables for version in table.upcoming],
     })
 
 

@@ -223,13 +223,13 @@ def fee_amount(item: FeeItem) -> Decimal:
     return Decimal(item.amount_fen).scaleb(-2).quantize(Decimal("0.01"))
 
 
-def version_json(version: TariffVersion, on: date) -> dict:
+def version_json(version: TariffVersion, on: date, current_ids: set[int] | None = None) -> dict:
     """A version as the API shows it (prices as exact strings)."""
     return {
         "id": version.id, "code": version.code, "category": version.category,
         "name": localized(version.names), "names": version.names, "notes": version.notes,
         "tier_basis": version.tier_basis, "effective_from": version.effective_from.isoformat(),
-        "document_no": version.document_no, "status": status(version, on), "sample": version.sample,
+        "document_no": version.document_no, "status": status(version, on, current_ids), "sample": version.sample,
         "rows": version.rows, "periods": version.periods,
     }
 
