@@ -59,6 +59,12 @@ def period_bar(periods: list[dict], rtl: bool = False) -> list[Box]:
     return boxes
 
 
-def hour_ticks(rtl: bool = False) -> list[tuple[float, str]]:
-    """``(x, "06:00")`` ticks every six hours under the bar."""
-    return [(_mirror(hour / 24 * WIDTH, 0, rtl), f"{hour:02d}:00") for hour in (0, 6, 12, 18, 24)]
+def hour_ticks(rtl: bool = False) -> list[tuple[float, str, str]]:
+    """``(x, "06:00", text-anchor)`` ticks every six hours under the bar (end labels stay inside the box)."""
+    ticks = []
+    for hour in (0, 6, 12, 18, 24):
+        anchor = "middle"
+        if hour in (0, 24):
+            anchor = "start" if (hour == 0) != rtl else "end"
+        ticks.append((_mirror(hour / 24 * WIDTH, 0, rtl), f"{hour:02d}:00", anchor))
+    return ticks

@@ -63,3 +63,14 @@ def test_fee_schedule_search(page, artifacts):
     page.wait_for_url("**q=calibration**")
     assert page.locator("[data-fee]").count() == 3
     page.screenshot(path=str(artifacts / "tariffs-fees.png"), full_page=True)
+
+
+def test_diagrams_render_in_both_directions(page, artifacts):
+    for lang in ("en", "ug"):
+        page.goto(f"{page.base}/kiosk/tariffs?lang={lang}")
+        page.locator('[data-table="residential"] a.tariff-card-link').tap()
+        for kind in ("tiers", "periods"):
+            figure = page.locator(f'[data-diagram="{kind}"]')
+            figure.scroll_into_view_if_needed()
+            assert figure.bounding_box()["width"] > 300
+            figure.screenshot(path=str(artifacts / f"tariffs-diagram-{kind}-{lang}.png"))
