@@ -11,14 +11,16 @@ from kiosk.tariffs.models import FeeItem, TariffVersion
 
 
 def seed_demo(hall) -> None:
-    """Add the sample tables and fee items that are not there yet (tariffs are province-wide: ``hall`` unused)."""
-    have = {(v.code, v.effective_from) for v in db.session.scalars(select(TariffVersion))}
+    """Add the sample tables whose code has no version yet, and the sample fees when the schedule is empty.
+
+    Tables and fees an administrator has published are never touched (tariffs are province-wide: ``hall`` unused).
+    """
+    have = set(db.session.scalars(select(TariffVersion.code)))
     for table in TARIFFS:
-        if (table["code"], table["effective_from"]) not in have:
+        if table["code"] not in have:
             db.session.add(TariffVersion(sample=True, created_by="demo", **table))
-    codes = set(db.session.scalars(select(FeeItem.code)))
-    for position, fee in enumerate(FEES, start=1):
-        if fee["code"] not in codes:
+    if db.session.scalar(select(FeeItem.id).limit(1)) is None:
+        for position, fee in enumerate(FEES, start=1):
             fields = {key: value for key, value in fee.items() if key != "amount"}
             db.session.add(FeeItem(amount_fen=int(Decimal(fee["amount"]) * 100), sample=True,
                                    sort_order=position * 10, **fields))

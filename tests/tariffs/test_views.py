@@ -104,3 +104,13 @@ def test_demo_is_idempotent(app, hall):
     assert counts == (db.session.scalar(select(func.count()).select_from(TariffVersion)),
                       db.session.scalar(select(func.count()).select_from(FeeItem)))
     assert counts[0] == 6 and counts[1] >= 10
+
+
+def test_demo_never_overrides_a_published_schedule(app, hall, runner):
+    from pathlib import Path
+
+    fees_csv = Path(__file__).resolve().parents[2] / "docs" / "examples" / "fees.csv"
+    assert runner.invoke(args=["import-fees", str(fees_csv)]).exit_code == 0
+    seed_demo(hall)
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(FeeItem)) == 2
