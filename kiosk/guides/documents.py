@@ -1,0 +1,69 @@
+"""Printed documents: the one-time notification letter (一次性告知书) and the form samples, as A4 PDFs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.dates import get_day_names
+from flask_babel import gettext as _
+
+from kiosk import printing
+from kiosk.guides import service
+from kiosk.hall.service import local_now
+from kiosk.i18n import current_locale_code
+
+
+def hours_lines(hall, locale: str) -> list[tuple[str, str]]:
+    """Business hours as ``(days, spans)`` lines, consecutive days with the same hours joined."""
+    names = get_day_names("wide", locale=locale)
+    lines: list[list] = []
+    for day in range(7):
+        spans = (hall.business_hours or {}).get(str(day), [])
+        text = ", ".join(f"{start}–{end}" for start, end in spans) or _("Closed")
+        if lines and lines[-1][2] == text:
+            lines[-1][1] = day
+        else:
+            lines.append([day, day, text])
+    return [(names[first] if first == last else f"{names[first]} – {names[last]}", text)
+            for first, last, text in lines]
+
+
+def letter_pdf(guide, hall, locale: str | None = None) -> bytes:
+    """The notification letter for ``guide`` as an A4 PDF."""
+    locale = locale or current_locale_code()
+    context = {"guide": guide, "hall": hall, "printed_at": local_now(hall), "hours": hours_lines(hall, locale)}
+    return printing.render_pdf("print/letter.html", context, locale)
+
+
+def form_pdf(form: dict, blank: bool, hall, locale: str | None = None) -> bytes:
+    """The form as an A4 PDF: ``blank`` for the empty form, else the annotated sample."""
+    rows, notes = service.numbered_form(form)
+    context = {"form": form, "rows": rows, "notes": notes, "blank": blank, "hall": hall,
+               "printed_at": local_now(hall)}
+    template = "print/form_blank.html" if blank else "print/form_sample.html"
+    return printing.render_pdf(template, context, locale or current_locale_code())
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    ok: bool
+    message: str
+
+
+def print_on_device(pdf: bytes, kind: str, reference: str, device) -> PrintOutcome:
+    """Send ``pdf`` to the kiosk's printer through :func:`kiosk.printing.print_document`."""
+    failed = _("The document could not be printed. Please ask the staff for help.")
+    try:
+        job = printing.print_document(device, pdf, kind, reference=reference)
+    except Exception:  # noqa: BLE001 - a printer problem must never lose the customer's page
+        return PrintOutcome(False, failed)
+    if getattr(job, "status", "failed") == "ok":
+        return PrintOutcome(True, _("Your document is printing. Please take it from the printer."))
+    detail = getattr(job, "message", "") or ""
+    return PrintOutcome(False, failed + (f" ({detail})" if detail else ""))
+
+
+def server_print_available(device) -> bool:
+    """Whether this kiosk prints on the server side (else the browser prints the PDF)."""
+    if not hasattr(printing, "print_document"):
+        return False
+    return device is None or not (device.printer or "").startswith("browser")

@@ -1,0 +1,182 @@
+"""Importing applications and stage updates (CSV file or API), all-or-nothing and idempotent.
+
+One record per application stage: ``number, business, applicant, phone, stage, started_on, completed_on``.
+Every record is validated first; any bad record means nothing is written, and every error carries its
+line number (the CSV header is line 1). Importing the same data again changes nothing.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from kiosk.extensions import db
+from kiosk.guides.labels import STAGES
+from kiosk.guides.models import Application, ApplicationStage, Guide
+from kiosk.guides.progress import normalize_number
+
+COLUMNS = ("number", "business", "applicant", "phone", "stage", "started_on", "completed_on")
+STAGE_ORDER = {code: index for index, code in enumerate(STAGES)}
+MAX_ROWS = 50_000
+
+
+@dataclass
+class ImportResult:
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class Record:
+    line: int
+    number: str
+    business: str
+    applicant: str
+    last4: str
+    stage: str
+    started_on: date | None
+    completed_on: date | None
+
+
+class RecordError(ValueError):
+    """Why one record is bad (translated)."""
+
+
+def _date(raw, name: str) -> date | None:
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise RecordError(_("%(column)s “%(value)s” is not a date YYYY-MM-DD", column=name, value=text[:20])) from None
+
+
+def parse_record(line: int, row: dict, businesses: set[str]) -> Record:
+    """One validated record, or :class:`RecordError`."""
+    number = normalize_number(str(row.get("number") or ""))
+    if not number:
+        raise RecordError(_("number is missing or not letters, digits and '-' (at most 32)"))
+    business = str(row.get("business") or "").strip()
+    if business not in businesses:
+        raise RecordError(_("business “%(value)s” is not a known business type", value=business[:40]))
+    applicant = str(row.get("applicant") or "").strip()
+    if not applicant or len(applicant) > 64:
+        raise RecordError(_("applicant is missing or longer than 64 characters"))
+    digits = "".join(ch for ch in str(row.get("phone") or "") if ch not in " -+")
+    if len(digits) < 4 or len(digits) > 20 or not digits.isdigit():
+        raise RecordError(_("phone must have 4 to 20 digits"))
+    stage = str(row.get("stage") or "").strip()
+    if stage not in STAGES:
+        raise RecordError(_("stage “%(value)s” is not one of %(stages)s", value=stage[:20],
+                            stages=", ".join(STAGES)))
+    started, completed = _date(row.get("started_on"), "started_on"), _date(row.get("completed_on"), "completed_on")
+    if started and completed and completed < started:
+        raise RecordError(_("completed_on is before started_on"))
+    return Record(line, number, business, applicant, digits[-4:], stage, started, completed)
+
+
+def validate(rows: list[tuple[int, dict]]) -> tuple[list[Record], list[tuple[int, str]]]:
+    """Records and errors for ``(line, row)`` pairs, including conflicts between rows."""
+    businesses = set(db.session.scalars(select(Guide.code)))
+    records, errors, seen, people = [], [], set(), {}
+    for line, row in rows:
+        try:
+            record = parse_record(line, row, businesses)
+        except RecordError as problem:
+            errors.append((line, str(problem)))
+            continue
+        if (record.number, record.stage) in seen:
+            errors.append((line, _("stage %(stage)s of %(number)s appears twice", stage=record.stage,
+                                   number=record.number)))
+            continue
+        seen.add((record.number, record.stage))
+        who = (record.business, record.applicant, record.last4)
+        if people.setdefault(record.number, who) != who:
+            errors.append((line, _("%(number)s has a different business, applicant or phone on another line",
+                                   number=record.number)))
+            continue
+        records.append(record)
+    return records, errors
+
+
+def write(records: list[Record]) -> tuple[int, int]:
+    """Create or update applications and stages from validated records; returns (created, updated) applications.
+
+    The caller commits.
+    """
+    created = updated = 0
+    by_number: dict[str, list[Record]] = {}
+    for record in records:
+        by_number.setdefault(record.number, []).append(record)
+    for number, group in by_number.items():
+        first = group[0]
+        application = db.session.scalar(select(Application).where(Application.number == number))
+        if application is None:
+            application = Application(number=number, business=first.business, applicant=first.applicant,
+                                      phone_last4=first.last4)
+            db.session.add(application)
+            created, changed = created + 1, False
+        else:
+            changed = (application.business, application.applicant, application.phone_last4) != (
+                first.business, first.applicant, first.last4)
+            application.business, application.applicant = first.business, first.applicant
+            application.phone_last4 = first.last4
+        stages = {row.stage: row for row in application.stages}
+        for record in group:
+            row = stages.get(record.stage)
+            if row is None:
+                row = ApplicationStage(stage=record.stage, position=STAGE_ORDER[record.stage])
+                application.stages.append(row)
+                changed = True
+            elif (row.started_on, row.completed_on) != (record.started_on, record.completed_on):
+                changed = True
+            row.started_on, row.completed_on = record.started_on, record.completed_on
+        if application.id is not None and changed:
+            updated += 1
+    db.session.flush()
+    return created, updated
+
+
+def import_rows(rows: list[tuple[int, dict]]) -> ImportResult:
+    """Validate then write ``(line, row)`` pairs (nothing written when any row is bad); the caller commits."""
+    if len(rows) > MAX_ROWS:
+        return ImportResult(errors=[(0, _("At most %(n)s rows per import.", n=MAX_ROWS))])
+    records, errors = validate(rows)
+    if errors:
+        return ImportResult(errors=errors)
+    created, updated = write(records)
+    return ImportResult(rows=len(records), created=created, updated=updated)
+
+
+def read_csv(stream: io.TextIOBase) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
+    """``(line, row)`` pairs of a CSV file, or header errors."""
+    reader = csv.DictReader(stream)
+    missing = [name for name in COLUMNS if name not in (reader.fieldnames or [])]
+    if missing:
+        return [], [(1, _("missing columns: %(columns)s", columns=", ".join(missing)))]
+    return [(reader.line_num, row) for row in reader], []
+
+
+def import_csv(stream: io.TextIOBase) -> ImportResult:
+    """Import a CSV stream (see :data:`COLUMNS`); the caller commits."""
+    try:
+        rows, errors = read_csv(stream)
+    except (csv.Error, UnicodeDecodeError) as problem:
+        return ImportResult(errors=[(0, _("The file is not a readable UTF-8 CSV file (%(reason)s).",
+                                          reason=type(problem).__name__))])
+    if errors:
+        return ImportResult(errors=errors)
+    return import_rows(rows)
