@@ -1,0 +1,85 @@
+"""Queue tickets, the per-day number counters and the state of each service window."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kiosk.dbtypes import UTCDateTime, utcnow
+from kiosk.extensions import db
+from kiosk.hall.models import Service, Window
+
+#: Ticket states: waiting in line, called to a window (being served), skipped (no-show), done.
+STATUSES = ("waiting", "called", "skipped", "done")
+#: Satisfaction choices, best first (stored as 1..4).
+RATINGS = (1, 2, 3, 4)
+
+
+class QueueCounter(db.Model):
+    """The last number handed out per hall, service and business day (updated under the row lock)."""
+
+    __tablename__ = "queue_counters"
+
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id", ondelete="CASCADE"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Ticket(db.Model):
+    """One queue ticket (``A012``); kept after the day for statistics."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("hall_id", "issued_service_id", "business_day", "seq"),
+        Index("ix_tickets_queue", "hall_id", "status", "service_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id", ondelete="CASCADE"))
+    #: The service the number was issued for (its letter is in the number); never changes.
+    issued_service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"))
+    #: The service whose line the ticket is in now (changes on transfer).
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"))
+    business_day: Mapped[date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(12))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Put back at the front of the line by staff (a skipped customer came back).
+    front: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(12), default="waiting")
+    #: A transfer to a particular window: only that window calls it.
+    target_window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id", ondelete="SET NULL"))
+    #: The window that called it last.
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id", ondelete="SET NULL"), index=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    rating: Mapped[int | None] = mapped_column(SmallInteger)
+    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    service: Mapped[Service] = relationship(foreign_keys=[service_id])
+    issued_service: Mapped[Service] = relationship(foreign_keys=[issued_service_id])
+    window: Mapped[Window | None] = relationship(foreign_keys=[window_id])
+    target_window: Mapped[Window | None] = relationship(foreign_keys=[target_window_id])
+
+    def __repr__(self) -> str:
+        return f"<Ticket {self.number} {self.status}>"
+
+
+class WindowState(db.Model):
+    """Whether a window is open and which ticket it serves (survives restarts)."""
+
+    __tablename__ = "window_states"
+
+    window_id: Mapped[int] = mapped_column(ForeignKey("windows.id", ondelete="CASCADE"), primary_key=True)
+    is_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    current_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", ondelete="SET NULL"))
+    staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    window: Mapped[Window] = relationship()
+    current_ticket: Mapped[Ticket | None] = relationship()

@@ -1,0 +1,39 @@
+"""Queue test helpers."""
+from __future__ import annotations
+
+import pytest
+
+from kiosk.hall.service import service_by_code, window_by_number
+
+
+@pytest.fixture
+def issue(app, hall):
+    """``issue("A", priority=False, now=None)`` issues a ticket in the demo hall."""
+    from kiosk.queue.service import issue_ticket
+
+    def do(code: str = "A", priority: bool = False, now=None):
+        return issue_ticket(hall, service_by_code(hall, code), priority, now=now)
+
+    return do
+
+
+@pytest.fixture
+def window(app, hall):
+    """``window(n)``: the demo hall's window ``n``."""
+    return lambda number: window_by_number(hall, number)
+
+
+@pytest.fixture(autouse=True)
+def _no_suspension_tables(request, monkeypatch):
+    """TEMPORARY: while the notice board's tables are not migrated yet, nothing is suspended."""
+    from sqlalchemy import inspect
+
+    from kiosk.extensions import db
+    from kiosk.notices import status
+
+    if "app" not in request.fixturenames:
+        return
+    request.getfixturevalue("app")
+    if "suspensions" not in inspect(db.engine).get_table_names():
+        monkeypatch.setattr(status, "window_suspension", lambda window: None)
+        monkeypatch.setattr(status, "service_suspension", lambda service: None)
