@@ -1,0 +1,98 @@
+"""The staff window console (``/staff/window``): open, close, call next, recall, skip, transfer, finish."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from kiosk.hall.service import business_day, service_by_code, window_by_number
+from kiosk.queue import windows
+from kiosk.queue.service import QueueError
+from kiosk.queue.views import bp
+from kiosk.staff.auth import role_required
+
+ACTIONS = ("call-next", "recall", "skip", "finish", "transfer", "open", "close", "requeue")
+
+
+def _chosen_window():
+    hall = current_user.hall
+    raw = request.args.get("window", "")
+    if raw.isdigit():
+        return window_by_number(hall, int(raw))
+    if current_user.default_window is not None and current_user.default_window.hall_id == hall.id:
+        return current_user.default_window
+    return hall.windows[0] if hall.windows else None
+
+
+def console_context(window) -> dict:
+    """Everything the console shows for ``window``."""
+    state = windows.window_state(window)
+    current = state.current_ticket if state.current_ticket and state.current_ticket.status == "called" else None
+    return {
+        "window": window, "state": state, "status": windows.status_of(window, state), "current": current,
+        "waiting": windows.waiting_for(window, limit=30),
+        "skipped": windows.skipped_today(window, business_day(window.hall)),
+        "services": window.hall.services, "all_windows": window.hall.windows,
+    }
+
+
+@bp.get("/staff/window")
+@role_required("staff")
+def window():
+    """The console for one window (``?window=n``; default: the user's own window)."""
+    chosen = _chosen_window()
+    if chosen is None:
+        abort(404)
+    context = console_context(chosen)
+    from kiosk.extensions import db
+
+    db.session.commit()  # a new window state row
+    return render_template("staff/queue/window.html", **context)
+
+
+@bp.get("/staff/window/<int:number>/panel")
+@role_required("staff")
+def window_panel(number: int):
+    """The live part of the console (current ticket and the waiting list), for refreshing in place."""
+    chosen = window_by_number(current_user.hall, number)
+    if chosen is None:
+        abort(404)
+    return render_template("staff/queue/_panel.html", **console_context(chosen))
+
+
+def _run(action: str, chosen) -> str:
+    user = current_user._get_current_object()
+    hall = chosen.hall
+    if action == "call-next":
+        ticket = windows.call_next(chosen, user)
+        return _("Called %(number)s.", number=ticket.number) if ticket else _("Nobody is waiting for this window.")
+    if action in ("recall", "skip", "finish"):
+        ticket = getattr(windows, action)(chosen, user=user)
+        texts = {"recall": _("Called %(number)s again."), "skip": _("%(number)s marked as not present."),
+                 "finish": _("Finished %(number)s.")}
+        return texts[action] % {"number": ticket.number}
+    if action == "transfer":
+        service = service_by_code(hall, request.form.get("service", "")) if request.form.get("service") else None
+        target_raw = request.form.get("to_window", "")
+        target = window_by_number(hall, int(target_raw)) if target_raw.isdigit() else None
+        ticket = windows.transfer(chosen, service=service, target=target, user=user)
+        return _("%(number)s transferred.", number=ticket.number)
+    if action in ("open", "close"):
+        windows.set_open(chosen, action == "open", user)
+        return _("Window opened.") if action == "open" else _("Window closed.")
+    ticket = windows.requeue(chosen, request.form.get("ticket", "")[:12], business_day(hall), user)
+    return _("%(number)s is back at the front of the line.", number=ticket.number)
+
+
+@bp.post("/staff/window/<int:number>/<action>")
+@role_required("staff")
+def window_action(number: int, action: str):
+    """Run one console action, then show the console again."""
+    chosen = window_by_number(current_user.hall, number)
+    if chosen is None or action not in ACTIONS:
+        abort(404)
+    try:
+        flash(_run(action, chosen))
+    except QueueError as error:
+        flash(error.message, "error")
+    return redirect(url_for("queue.window", window=number))

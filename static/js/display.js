@@ -1,0 +1,308 @@
+// Wall and counter displays: follow /api/v1/events (SSE), reload the snapshot on (re)connect,
+// announce calls in every display language in order (speech, else chime + flash).
+const config = JSON.parse(document.getElementById("display-config").textContent);
+const kind = document.body.dataset.display;
+const counterWindow = Number(document.body.dataset.counterWindow || 0);
+const $ = (selector) => document.querySelector(selector);
+const windows = new Map();
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) node.setAttribute(key, value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+function fill(text, values) {
+  return Object.entries(values).reduce((out, [key, value]) => out.replaceAll(`{${key}}`, String(value)), text);
+}
+
+function perLanguage(tag, make) {
+  return config.languages.map((code) => el(tag, {lang: config.html_lang[code]}, make(config.strings[code], code)));
+}
+
+// ---- windows ----
+function renderWindow(state) {
+  const card = el("article", {class: `window-card status-${state.status}`, "data-window": state.number,
+                              "data-status": state.status});
+  card.append(el("h3", {class: "window-label"}, ...perLanguage("span", (s) => fill(s.window, {n: state.number}))));
+  if (state.status === "suspended") {
+    const texts = state.reason_texts || {};
+    const until = state.until ? new Date(state.until) : null;
+    const hhmm = until ? fill("{h}:{m}", {h: String(until.getHours()).padStart(2, "0"),
+                                         m: String(until.getMinutes()).padStart(2, "0")}) : "";
+    card.append(el("div", {class: "suspended-sign"}, ...config.languages.map((code) => {
+      const s = config.strings[code];
+      return el("p", {lang: config.html_lang[code]}, el("strong", {}, s.suspended), " ",
+                el("span", {class: "reason"}, texts[code] || state.reason || ""),
+                until ? el("span", {class: "until"}, " " + fill(s.until, {time: hhmm})) : null);
+    })));
+  } else if (state.status === "closed") {
+    card.append(el("p", {class: "window-closed"}, ...perLanguage("span", (s) => s.closed)));
+  } else {
+    card.append(el("p", {class: "serving", "data-serving": "", dir: "ltr"}, state.serving || "—"));
+  }
+  return card;
+}
+
+function mergeWindow(update) {
+  const merged = {...(windows.get(update.number) || {}), ...update};
+  windows.set(update.number, merged);
+  if (counterWindow && update.number !== counterWindow) return;
+  const old = document.querySelector(`[data-window="${update.number}"]`);
+  const card = renderWindow(merged);
+  if (old) old.replaceWith(card);
+  else $("[data-windows]")?.append(card);
+}
+
+// ---- calls ----
+function showCall(call) {
+  const box = $("[data-latest-call]");
+  if (box) {
+    box.replaceChildren(
+      el("p", {class: "call-number", dir: "ltr", "data-call-number": ""}, call.ticket),
+      el("div", {class: "call-texts"}, ...perLanguage("p", (s) => fill(s.call, {ticket: call.ticket, window: call.window}))),
+    );
+    flash(box);
+  }
+  const list = $("[data-recent-calls]");
+  if (list && !call.recall) {
+    const previous = box?.dataset.previous;
+    if (previous) {
+      const [ticket, windowNumber] = previous.split("|");
+      list.prepend(el("li", {}, el("span", {dir: "ltr"}, ticket), ` → ${windowNumber}`));
+      while (list.children.length > 7) list.lastElementChild.remove();
+    }
+  }
+  if (box) box.dataset.previous = `${call.ticket}|${call.window}`;
+  if (counterWindow === call.window) {
+    const card = document.querySelector(`[data-window="${call.window}"]`);
+    if (card) flash(card);
+  }
+}
+
+function flash(node) {
+  node.classList.remove("flash");
+  void node.offsetWidth; // restart the animation
+  node.classList.add("flash");
+}
+
+// ---- voice: one queue, every language in order, never overlapping ----
+const announcements = [];
+let speaking = false;
+
+function voiceFor(htmlLang) {
+  if (!("speechSynthesis" in window)) return null;
+  const prefix = htmlLang.toLowerCase().split("-")[0];
+  return speechSynthesis.getVoices().find((voice) => voice.lang.toLowerCase().startsWith(prefix)) || null;
+}
+
+function chime() {
+  return new Promise((resolve) => {
+    try {
+      const audio = new AudioContext();
+      [660, 880].forEach((frequency, index) => {
+        const tone = audio.createOscillator();
+        const gain = audio.createGain();
+        tone.frequency.value = frequency;
+        gain.gain.setValueAtTime(0.25, audio.currentTime + index * 0.35);
+        gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + index * 0.35 + 0.33);
+        tone.connect(gain).connect(audio.destination);
+        tone.start(audio.currentTime + index * 0.35);
+        tone.stop(audio.currentTime + index * 0.35 + 0.34);
+      });
+      setTimeout(() => { audio.close(); resolve(); }, 800);
+    } catch { resolve(); }
+  });
+}
+
+function say(text, htmlLang) {
+  const voice = voiceFor(htmlLang);
+  if (!voice) return null;
+  return new Promise((resolve) => {
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    const done = () => { clearTimeout(guard); resolve(); };
+    const guard = setTimeout(done, 12000);
+    utterance.onend = done;
+    utterance.onerror = done;
+    speechSynthesis.speak(utterance);
+  });
+}
+
+async function announce(call) {
+  let spoken = false;
+  for (const code of config.languages) {
+    const text = fill(config.strings[code].call, {ticket: call.ticket.split("").join(" "), window: call.window});
+    const speech = say(text, config.html_lang[code]);
+    if (speech) { spoken = true; await speech; }
+  }
+  if (!spoken) {
+    await chime();
+    const box = $("[data-latest-call]");
+    if (box) flash(box);
+  }
+}
+
+async function drainAnnouncements() {
+  if (speaking) return;
+  speaking = true;
+  while (announcements.length) await announce(announcements.shift());
+  speaking = false;
+}
+
+function enqueueAnnouncement(call) {
+  announcements.push(call);
+  window.__displayAnnouncements = (window.__displayAnnouncements || 0) + 1;
+  drainAnnouncements();
+}
+
+// ---- waiting counts, services ----
+function setWaiting(services) {
+  for (const service of services || []) {
+    const row = document.querySelector(`[data-service-waiting="${service.code}"]`);
+    if (!row) continue;
+    if (service.waiting !== undefined) row.querySelector("[data-count]").textContent = service.waiting;
+    if (service.suspended !== undefined) row.classList.toggle("suspended", Boolean(service.suspended));
+  }
+}
+
+// ---- snapshot ----
+function applySnapshot(snapshot) {
+  for (const state of snapshot.windows || []) mergeWindow(state);
+  setWaiting(snapshot.services);
+  const calls = snapshot.recent_calls || [];
+  const list = $("[data-recent-calls]");
+  if (list) list.replaceChildren(...calls.slice(1).map((c) => el("li", {}, el("span", {dir: "ltr"}, c.ticket), ` → ${c.window}`)));
+  const box = $("[data-latest-call]");
+  if (box && calls.length) {
+    const latest = calls[0];
+    box.replaceChildren(
+      el("p", {class: "call-number", dir: "ltr", "data-call-number": ""}, latest.ticket),
+      el("div", {class: "call-texts"}, ...perLanguage("p", (s) => fill(s.call, {ticket: latest.ticket, window: latest.window}))),
+    );
+    box.dataset.previous = `${latest.ticket}|${latest.window}`;
+  }
+}
+
+async function loadSnapshot() {
+  try {
+    const response = await fetch(config.queue_url, {cache: "no-store"});
+    if (response.ok) applySnapshot(await response.json());
+  } catch { /* the next reconnect tries again */ }
+}
+
+// ---- notices: ticker and urgent overlay ----
+function noticeText(notice) {
+  return [notice.title, notice.text].filter(Boolean).join(" — ");
+}
+
+function outageText(outage) {
+  const when = [outage.start, outage.end].filter(Boolean).join(" – ");
+  return [outage.title, outage.area, when].filter(Boolean).join(" · ");
+}
+
+async function loadNotices() {
+  const track = $("[data-ticker-track]");
+  const overlay = $("[data-urgent-overlay]");
+  if (!track && !overlay) return;
+  const lang = config.languages[0] || "zh_Hans_CN";
+  let body;
+  try {
+    const response = await fetch(`${config.notices_url}?lang=${encodeURIComponent(lang)}`, {cache: "no-store"});
+    if (!response.ok) return; // no notice board (404) or a passing error: keep what is shown
+    body = await response.json();
+  } catch { return; }
+  const notices = Array.isArray(body?.notices) ? body.notices : [];
+  const outages = Array.isArray(body?.outages) ? body.outages : [];
+  if (track) {
+    const items = [...notices.map(noticeText), ...outages.map(outageText)].filter(Boolean);
+    if (items.length) {
+      track.replaceChildren(...items.map((text) => el("span", {class: "ticker-item"}, text)));
+      track.classList.toggle("moving", true);
+    }
+  }
+  if (overlay) {
+    const urgent = notices.filter((notice) => notice && notice.urgent);
+    if (urgent.length) {
+      overlay.replaceChildren(...urgent.map((notice) => el("div", {class: "urgent-notice", "data-notice-id": notice.id},
+        el("h2", {}, notice.title || config.strings[lang].urgent), notice.text ? el("p", {}, notice.text) : null)));
+      overlay.hidden = false;
+    } else {
+      overlay.replaceChildren();
+      overlay.hidden = true;
+    }
+  }
+}
+
+// ---- idle slides ----
+function startSlides() {
+  const raw = document.body.dataset.slides;
+  const panel = $("[data-slide-panel]");
+  if (!raw || !panel) return;
+  let urls;
+  try { urls = JSON.parse(raw); } catch { return; }
+  if (!Array.isArray(urls) || !urls.length) return;
+  let index = 0;
+  const show = async () => {
+    const url = urls[index % urls.length];
+    index += 1;
+    try {
+      const response = await fetch(url, {cache: "no-store"});
+      if (response.ok) panel.innerHTML = await response.text();
+    } catch { /* keep the last slide */ }
+  };
+  show();
+  setInterval(show, 20000);
+}
+
+// ---- the event stream ----
+let source = null;
+let retryTimer = null;
+
+function setConnected(connected) {
+  const mark = $("[data-connection]");
+  if (mark) mark.hidden = connected;
+  document.body.dataset.connected = connected ? "true" : "false";
+}
+
+function connect() {
+  clearTimeout(retryTimer);
+  source = new EventSource(config.events_url);
+  source.addEventListener("open", () => { setConnected(true); loadSnapshot(); loadNotices(); });
+  source.addEventListener("error", () => {
+    setConnected(false);
+    if (source.readyState === EventSource.CLOSED) {
+      retryTimer = setTimeout(connect, 3000); // the browser gave up (e.g. a 5xx): start again
+    }
+  });
+  source.addEventListener("call", (event) => {
+    const call = JSON.parse(event.data);
+    if (counterWindow && call.window !== counterWindow) return;
+    showCall(call);
+    if (kind === "wall") enqueueAnnouncement(call);
+  });
+  source.addEventListener("window", (event) => mergeWindow(JSON.parse(event.data)));
+  source.addEventListener("queue", (event) => setWaiting(JSON.parse(event.data).services));
+  source.addEventListener("service", (event) => {
+    const update = JSON.parse(event.data);
+    setWaiting([{code: update.code, suspended: update.suspended}]);
+  });
+  source.addEventListener("notice", loadNotices);
+}
+
+const initial = document.getElementById("display-snapshot");
+if (initial) {
+  for (const state of JSON.parse(initial.textContent).windows || []) windows.set(state.number, state);
+}
+document.querySelectorAll("[data-window]").forEach((card) => {
+  const number = Number(card.dataset.window);
+  if (!windows.has(number)) windows.set(number, {number, status: card.dataset.status});
+});
+if ("speechSynthesis" in window) speechSynthesis.getVoices(); // voices load lazily
+connect();
+startSlides();
