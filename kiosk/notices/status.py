@@ -8,6 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import and_, case, or_, select
+
+from kiosk.extensions import db
+from kiosk.i18n import DEFAULT_LOCALE
+
 
 @dataclass(frozen=True)
 class SuspensionInfo:
@@ -19,11 +24,64 @@ class SuspensionInfo:
     until: datetime | None = None
 
 
+def reason_locales(hall) -> list[str]:
+    """The locales a reason is given in: the hall's display languages, Chinese first."""
+    codes = [DEFAULT_LOCALE] + list(getattr(hall, "display_languages", None) or ["en"])
+    return list(dict.fromkeys(codes))
+
+
+def reason_texts(suspension, hall) -> dict[str, str]:
+    """``{locale: reason}``: presets rendered in each locale, free text as it was typed."""
+    from kiosk.notices.labels import REASONS, texts_in
+
+    locales = reason_locales(hall)
+    if suspension.reason_key == "other" or suspension.reason_key not in REASONS:
+        return {code: suspension.reason_text for code in locales}
+    return texts_in(REASONS[suspension.reason_key], locales)
+
+
+def info_for(suspension, hall) -> SuspensionInfo:
+    """The :class:`SuspensionInfo` of a suspension row."""
+    texts = reason_texts(suspension, hall)
+    return SuspensionInfo(scope=suspension.scope, reason=texts.get(DEFAULT_LOCALE, ""), reason_texts=texts,
+                          until=suspension.until)
+
+
+def _first_active(hall_id: int, own_scope):
+    from kiosk.notices.models import Suspension
+
+    return db.session.scalar(
+        select(Suspension)
+        .where(Suspension.hall_id == hall_id, Suspension.ended_at.is_(None),
+               or_(own_scope, Suspension.scope == "hall"))
+        .order_by(case((Suspension.scope == "hall", 1), else_=0), Suspension.started_at.desc())
+        .limit(1)
+    )
+
+
+def active_window_row(window):
+    """The active suspension row stopping ``window`` (its own first, else the hall's), or ``None``."""
+    from kiosk.notices.models import Suspension
+
+    own = and_(Suspension.scope == "window", Suspension.window_id == window.id)
+    return _first_active(window.hall_id, own)
+
+
+def active_service_row(service):
+    """The active suspension row stopping ``service`` (its own first, else the hall's), or ``None``."""
+    from kiosk.notices.models import Suspension
+
+    own = and_(Suspension.scope == "service", Suspension.service_id == service.id)
+    return _first_active(service.hall_id, own)
+
+
 def window_suspension(window) -> SuspensionInfo | None:
     """The suspension that stops ``window`` from taking calls (its own or the whole hall's), else ``None``."""
-    return None
+    row = active_window_row(window)
+    return info_for(row, window.hall) if row is not None else None
 
 
 def service_suspension(service) -> SuspensionInfo | None:
     """The suspension that stops new tickets for ``service`` (its own or the whole hall's), else ``None``."""
-    return None
+    row = active_service_row(service)
+    return info_for(row, service.hall) if row is not None else None

@@ -1,0 +1,4 @@
+"""The ``notices`` blueprint: kiosk pages and staff console pages share its endpoints."""
+from flask import Blueprint
+
+bp = Blueprint("notices", __name__)
