@@ -71,7 +71,7 @@ def submit(hall: Hall, *, kind, topic, text, window=None, phone=None, anonymous=
     now = utcnow()
     due = now + timedelta(days=DUE_DAYS[kind]) if kind in DUE_DAYS else None
     opinion = Opinion(hall_id=hall.id, kind=kind, topic=topic, window_number=number, phone=phone,
-                      anonymous=anonymous, text=text, locale=locale, created_at=now, due_at=due)
+                      anonymous=anonymous, text=text, locale=locale, created_at=now, due_at=due, status="open")
     db.session.add(opinion)
     return opinion
 
