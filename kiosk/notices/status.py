@@ -85,3 +85,9 @@ def service_suspension(service) -> SuspensionInfo | None:
     """The suspension that stops new tickets for ``service`` (its own or the whole hall's), else ``None``."""
     row = active_service_row(service)
     return info_for(row, service.hall) if row is not None else None
+
+
+def callback_offered(service) -> bool:
+    """Whether the kiosk should offer a callback for ``service``: it is suspended for a system failure."""
+    row = active_service_row(service)
+    return row is not None and row.reason_key == "system_failure"

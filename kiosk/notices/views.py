@@ -76,5 +76,5 @@ def callback_request():
         status = 404
     info = service_suspension(service) if service else None
     return render_template("kiosk/notices/callback.html", hall=hall, service=service, info=info,
-                           available=suspension is None, error=error,
+                           available=info is None, offered=suspension is not None, error=error,
                            phone=request.form.get("phone", "")), status

@@ -130,7 +130,10 @@ def test_callback_only_during_system_failure(client, hall, user, service):
     assert client.get("/kiosk/callback?service=Q").status_code == 404
     suspensions.suspend(hall, "service", service("A"), "training", "", None, user("supervisor"))
     db.session.commit()
-    assert "data-available" in client.get("/kiosk/callback?service=A").get_data(as_text=True)
+    page = client.get("/kiosk/callback?service=A").get_data(as_text=True)
+    assert "data-no-callback" in page and "callback-phone" not in page
+    assert client.post("/kiosk/callback?service=A", data={"phone": "13812345678"}).status_code == 200
+    assert db.session.query(CallbackRequest).count() == 0
     suspensions.suspend(hall, "service", service("A"), "system_failure", "", None, user("supervisor"))
     db.session.commit()
     page = client.get("/kiosk/callback?service=A").get_data(as_text=True)
