@@ -270,28 +270,48 @@ function setConnected(connected) {
   document.body.dataset.connected = connected ? "true" : "false";
 }
 
+// Events that arrive while the snapshot loads wait for it, so a snapshot never overwrites newer news.
+let snapshotReady = false;
+const held = [];
+
+function on(type, handler) {
+  source.addEventListener(type, (event) => {
+    const data = JSON.parse(event.data);
+    if (snapshotReady) handler(data);
+    else held.push([handler, data]);
+  });
+}
+
+async function resync() {
+  snapshotReady = false;
+  await loadSnapshot();
+  snapshotReady = true;
+  while (held.length) {
+    const [handler, data] = held.shift();
+    handler(data);
+  }
+  setConnected(true);
+  loadNotices();
+}
+
 function connect() {
   clearTimeout(retryTimer);
   source = new EventSource(config.events_url);
-  source.addEventListener("open", () => { setConnected(true); loadSnapshot(); loadNotices(); });
+  source.addEventListener("open", resync);
   source.addEventListener("error", () => {
     setConnected(false);
     if (source.readyState === EventSource.CLOSED) {
       retryTimer = setTimeout(connect, 3000); // the browser gave up (e.g. a 5xx): start again
     }
   });
-  source.addEventListener("call", (event) => {
-    const call = JSON.parse(event.data);
+  on("call", (call) => {
     if (counterWindow && call.window !== counterWindow) return;
     showCall(call);
     if (kind === "wall") enqueueAnnouncement(call);
   });
-  source.addEventListener("window", (event) => mergeWindow(JSON.parse(event.data)));
-  source.addEventListener("queue", (event) => setWaiting(JSON.parse(event.data).services));
-  source.addEventListener("service", (event) => {
-    const update = JSON.parse(event.data);
-    setWaiting([{code: update.code, suspended: update.suspended}]);
-  });
+  on("window", mergeWindow);
+  on("queue", (data) => setWaiting(data.services));
+  on("service", (update) => setWaiting([{code: update.code, suspended: update.suspended}]));
   source.addEventListener("notice", loadNotices);
 }
 

@@ -1,0 +1,67 @@
+"""Queue in a real browser: take a number at the kiosk, call it from the staff console."""
+from __future__ import annotations
+
+import re
+import time
+
+from tests.browser.conftest import staff_login
+
+#: Age the timer by the given ms (again on every poll: the live panel may be redrawn) and check its colour.
+AGED = """(() => { const t = document.querySelector('[data-timer]'); if (!t) return false;
+  const age = %d; t.dataset.from = new Date(Date.now() - age).toISOString();
+  return t.classList.contains(age > 300000 ? 'red' : 'amber'); })()"""
+
+
+def test_take_a_number_shows_it_at_once(page, artifacts):
+    page.goto(f"{page.base}/kiosk/ticket?lang=en")
+    assert page.locator('[data-service="A"]').get_attribute("data-suspended") == "false"
+    page.check("[data-priority]")
+    page.click('button[name="service"][value="B"]')
+    page.wait_for_url(re.compile(r"/kiosk/ticket/[\w-]{22,}"))
+    assert page.locator(".ticket-number").inner_text() == "B001"
+    assert page.locator(".priority-mark").count() == 1
+    assert page.locator(".ticket-qr svg").count() == 1
+    page.screenshot(path=str(artifacts / "queue-ticket.png"))
+
+
+def test_call_next_reaches_the_display_within_a_second(page, browser, artifacts):
+    display = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        page.goto(f"{page.base}/kiosk/ticket?lang=en")
+        page.click('button[name="service"][value="A"]')
+        page.wait_for_url(re.compile(r"/kiosk/ticket/"))
+        display.goto(f"{page.base}/display?lang=en")
+        display.wait_for_selector('body[data-connected="true"]')
+        staff_login(page, "staff1")
+        page.goto(f"{page.base}/staff/window?window=3&lang=en")
+        started = time.monotonic()
+        page.click('button[data-action="call-next"]')
+        display.wait_for_function(
+            "document.querySelector('[data-latest-call] [data-call-number]')?.textContent === 'A001'", timeout=1000)
+        elapsed = time.monotonic() - started
+        assert elapsed < 1.0
+        assert display.locator('[data-window="3"] [data-serving]').inner_text() == "A001"
+        display.wait_for_function("window.__displayAnnouncements === 1")
+        display.screenshot(path=str(artifacts / "queue-display-call.png"))
+        page.wait_for_selector('[data-current="A001"]')
+        page.screenshot(path=str(artifacts / "queue-window-console.png"))
+    finally:
+        display.close()
+
+
+def test_console_keyboard_shortcuts_and_timer(page, artifacts):
+    page.goto(f"{page.base}/kiosk/ticket?lang=en")
+    page.click('button[name="service"][value="A"]')
+    page.wait_for_url(re.compile(r"/kiosk/ticket/"))
+    staff_login(page, "staff1")
+    page.goto(f"{page.base}/staff/window?lang=en")
+    page.keyboard.press("n")
+    page.wait_for_selector('[data-current="A001"]')
+    timer = page.locator("[data-timer]")
+    assert re.fullmatch(r"\d+:\d\d", timer.inner_text())
+    # Pretend the customer has been at the counter for 4.5 minutes (limit 5): amber, then red.
+    page.wait_for_function(AGED % (270000,))
+    page.wait_for_function(AGED % (301000,))
+    page.screenshot(path=str(artifacts / "queue-window-timer.png"))
+    page.keyboard.press("f")
+    page.wait_for_selector('[data-current=""]')
