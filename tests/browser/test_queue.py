@@ -40,7 +40,7 @@ def test_call_next_reaches_the_display_within_a_second(page, browser, artifacts)
             "document.querySelector('[data-latest-call] [data-call-number]')?.textContent === 'A001'", timeout=1000)
         elapsed = time.monotonic() - started
         assert elapsed < 1.0
-        assert display.locator('[data-window="3"] [data-serving]').inner_text() == "A001"
+        display.wait_for_selector('[data-window="3"] [data-serving]:text("A001")')
         display.wait_for_function("window.__displayAnnouncements === 1")
         display.screenshot(path=str(artifacts / "queue-display-call.png"))
         page.wait_for_selector('[data-current="A001"]')

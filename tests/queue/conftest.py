@@ -22,18 +22,3 @@ def window(app, hall):
     """``window(n)``: the demo hall's window ``n``."""
     return lambda number: window_by_number(hall, number)
 
-
-@pytest.fixture(autouse=True)
-def _no_suspension_tables(request, monkeypatch):
-    """TEMPORARY: while the notice board's tables are not migrated yet, nothing is suspended."""
-    from sqlalchemy import inspect
-
-    from kiosk.extensions import db
-    from kiosk.notices import status
-
-    if "app" not in request.fixturenames:
-        return
-    request.getfixturevalue("app")
-    if "suspensions" not in inspect(db.engine).get_table_names():
-        monkeypatch.setattr(status, "window_suspension", lambda window: None)
-        monkeypatch.setattr(status, "service_suspension", lambda service: None)
