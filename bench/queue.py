@@ -1,0 +1,195 @@
+"""Queue throughput and call-to-display latency against a real gunicorn (gthread, 2 workers) on loopback.
+
+Run: ``.venv/bin/python bench/queue.py [POSTGRES_URL]`` (SQLite always; PostgreSQL too when a URL is given
+or ``KIOSK_TEST_POSTGRES_URL`` is set — that database's public schema is emptied first).
+Prints ticket issue throughput and p50/p99 at 1 and 50 concurrent clients, the duplicate check, and the
+time from a call-next POST to the ``call`` event on an SSE client, each beside the reference figures of
+another open-source queue manager measured on the same kind of machine.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This script is named like the standard library's ``queue`` module: keep its folder off the import path.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)
+
+import http.client  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import socket  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from concurrent.futures import ThreadPoolExecutor  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv" / "bin"
+SINGLE_REQUESTS = 300
+CLIENTS, PER_CLIENT = 50, 40
+CALLS = 40
+BASELINE = {
+    "throughput": "reference queue manager: 8-19 tickets/s at 50 clients",
+    "p99": "reference: p99 2.9-8.1 s at 50 clients",
+    "duplicates": "reference: duplicate numbers with two worker processes",
+    "display": "reference: ~1 s average (the display polls every 2 s)",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def flask(env: dict, *args: str) -> str:
+    done = subprocess.run([str(VENV / "flask"), "--app", "app", *args], cwd=ROOT, env=env, check=True,
+                          capture_output=True, text=True, timeout=300)
+    return done.stdout
+
+
+def start_server(env: dict) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    server = subprocess.Popen([str(VENV / "gunicorn"), "-k", "gthread", "-w", "2", "--threads", os.environ.get("BENCH_THREADS", "4"),
+                               "-b", f"127.0.0.1:{port}", "--log-level", "warning", "app:app"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            time.sleep(0.1)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", "/api/v1/queue")  # wake both workers' lazy state
+    connection.getresponse().read()
+    return server, port
+
+
+def issue(connection: http.client.HTTPConnection) -> tuple[float, str]:
+    started = time.perf_counter()
+    connection.request("POST", "/api/v1/tickets", body=b'{"service": "A"}',
+                       headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    body = response.read()
+    if response.status != 201:
+        raise RuntimeError(f"{response.status} {body[:200]!r}")
+    return time.perf_counter() - started, json.loads(body)["ticket"]
+
+
+def run_clients(port: int, clients: int, per_client: int) -> tuple[list[float], list[str], float]:
+    def client(_index):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        results = [issue(connection) for _ in range(per_client)]
+        connection.close()
+        return results
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        results = [item for batch in pool.map(client, range(clients)) for item in batch]
+    elapsed = time.perf_counter() - started
+    return [r[0] for r in results], [r[1] for r in results], elapsed
+
+
+def pct(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def call_latency(port: int, token: str) -> list[float]:
+    """Seconds from sending call-next to the ``call`` event arriving on an SSE client."""
+    arrived: dict[str, float] = {}
+    ready = threading.Event()
+
+    def listen():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", "/api/v1/events?max_seconds=120")
+        response = connection.getresponse()
+        ready.set()
+        kind = None
+        while len(arrived) < CALLS:
+            line = response.fp.readline().decode()
+            if not line:
+                return
+            if line.startswith("event: "):
+                kind = line[7:].strip()
+            elif line.startswith("data: ") and kind == "call":
+                arrived[json.loads(line[6:])["ticket"]] = time.perf_counter()
+
+    listener = threading.Thread(target=listen, daemon=True)
+    listener.start()
+    ready.wait(10)
+    time.sleep(0.3)
+    latencies = []
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for _ in range(CALLS):
+        sent = time.perf_counter()
+        connection.request("POST", "/api/v1/windows/1/call-next", headers={"Authorization": f"Bearer {token}"})
+        ticket = json.loads(connection.getresponse().read())["ticket"]
+        deadline = time.perf_counter() + 5
+        while ticket not in arrived and time.perf_counter() < deadline:
+            time.sleep(0.0005)
+        if ticket in arrived:
+            latencies.append(arrived[ticket] - sent)
+    return latencies
+
+
+def bench(label: str, database_url: str, folder: Path) -> dict:
+    env = dict(os.environ, KIOSK_INSTANCE_PATH=str(folder), KIOSK_DATABASE_URL=database_url,
+               KIOSK_WARM_PRINTER="0", KIOSK_SECRET_KEY="bench")
+    flask(env, "init-db")
+    flask(env, "seed-demo")
+    token = flask(env, "create-token", "staff1").strip().splitlines()[-1]
+    server, port = start_server(env)
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        single = [issue(connection)[0] for _ in range(SINGLE_REQUESTS)]
+        connection.close()
+        times, numbers, elapsed = run_clients(port, CLIENTS, PER_CLIENT)
+        latencies = call_latency(port, token)
+    finally:
+        server.terminate()
+        server.wait(30)
+    all_numbers = numbers  # the single-client tickets came first: A001..A300
+    expected = {f"A{n:03d}" for n in range(SINGLE_REQUESTS + 1, SINGLE_REQUESTS + CLIENTS * PER_CLIENT + 1)}
+    figures = {
+        "single_p50_ms": statistics.median(single) * 1000, "single_p99_ms": pct(single, 0.99) * 1000,
+        "throughput": len(times) / elapsed, "p50_ms": statistics.median(times) * 1000,
+        "p99_ms": pct(times, 0.99) * 1000, "duplicates": len(all_numbers) - len(set(all_numbers)),
+        "complete": set(all_numbers) == expected,
+        "call_p50_ms": statistics.median(latencies) * 1000 if latencies else float("nan"),
+        "call_p99_ms": pct(latencies, 0.99) * 1000 if latencies else float("nan"),
+        "calls_seen": len(latencies),
+    }
+    print(f"\n== {label} (gunicorn gthread, 2 workers, loopback) ==")
+    print(f"1 client:   p50 {figures['single_p50_ms']:.1f} ms, p99 {figures['single_p99_ms']:.1f} ms"
+          f"   (target p99 <= 20 ms)")
+    print(f"{CLIENTS} clients: {figures['throughput']:.0f} tickets/s, p50 {figures['p50_ms']:.1f} ms, "
+          f"p99 {figures['p99_ms']:.1f} ms   ({BASELINE['throughput']}; {BASELINE['p99']})")
+    last = SINGLE_REQUESTS + CLIENTS * PER_CLIENT
+    print(f"duplicates: {figures['duplicates']}, numbers A{SINGLE_REQUESTS + 1:03d}..A{last} complete: "
+          f"{figures['complete']}   ({BASELINE['duplicates']})")
+    print(f"call-to-display: median {figures['call_p50_ms']:.1f} ms, p99 {figures['call_p99_ms']:.1f} ms over "
+          f"{figures['calls_seen']} calls   ({BASELINE['display']})")
+    return figures
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        bench("SQLite", f"sqlite:///{folder / 'bench.sqlite3'}", folder)
+        postgres = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
+        if postgres:
+            from tests.conftest import reset_postgres
+
+            reset_postgres(postgres)
+            pg_folder = folder / "pg"
+            pg_folder.mkdir()
+            bench("PostgreSQL", postgres, pg_folder)
+
+
+if __name__ == "__main__":
+    main()
