@@ -53,7 +53,8 @@ def flask(env: dict, *args: str) -> str:
 
 def start_server(env: dict) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    server = subprocess.Popen([str(VENV / "gunicorn"), "-k", "gthread", "-w", "2", "--threads", os.environ.get("BENCH_THREADS", "4"),
+    threads = os.environ.get("BENCH_THREADS", "4")
+    server = subprocess.Popen([str(VENV / "gunicorn"), "-k", "gthread", "-w", "2", "--threads", threads,
                                "-b", f"127.0.0.1:{port}", "--log-level", "warning", "app:app"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     for _ in range(200):
