@@ -56,7 +56,7 @@ db: venv  ## run the migrations; seed the demo hall on first run
 
 test: setup-test  ## install everything the tests need and run the whole suite
 	$(BIN)/ruff check .
-	KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh)}" $(BIN)/pytest -n 2 --dist loadgroup
+	KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh | tail -n 1)}" $(BIN)/pytest -n 2 --dist loadgroup
 
 i18n: venv  ## extract strings, update every catalogue, compile
 	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 --no-location --sort-output \

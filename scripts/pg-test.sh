@@ -1,6 +1,6 @@
 #!/bin/sh
 # Start the local PostgreSQL cluster and create the test role and database (idempotent).
-# Prints the SQLAlchemy URL the tests use.
+# Prints the SQLAlchemy URL the tests use on stdout (and nothing else: messages go to stderr).
 set -eu
 USER_NAME=hallkiosk
 DB_NAME=hallkiosk_test
@@ -11,13 +11,13 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | grep -q "^$version main"; then
-  pg_createcluster "$version" main >/dev/null
+  pg_createcluster "$version" main >&2
 fi
 if ! pg_lsclusters -h | grep -q "^$version main .* online"; then
-  pg_ctlcluster "$version" main start
+  pg_ctlcluster "$version" main start >&2
 fi
 port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
-as_pg() { su postgres -c "$1" >/dev/null; }
+as_pg() { su postgres -c "$1" >&2; }
 if ! su postgres -c "psql -p $port -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$USER_NAME'\"" | grep -q 1; then
   as_pg "psql -p $port -c \"CREATE ROLE $USER_NAME LOGIN CREATEDB PASSWORD '$PASSWORD'\""
 fi

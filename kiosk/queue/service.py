@@ -71,11 +71,14 @@ def check_can_ticket(hall: Hall, service: Service, now: datetime | None = None) 
 def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: datetime | None = None) -> Ticket:
     """Issue the next ticket of ``service`` and commit; raises :class:`QueueError` when not allowed."""
     check_can_ticket(hall, service, now)
+    fixed_time = now
     now = now or utcnow()
     hall_id, service_id, code, day = hall.id, service.id, service.code, business_day(hall, now)
     db.session.commit()  # end any read so the counter upsert opens the write transaction
     try:
         seq = _next_seq(hall_id, service_id, day)
+        # Stamp the arrival once the counter is ours, so arrival order always matches number order.
+        now = fixed_time or max(now, utcnow())
         ticket = Ticket(hall_id=hall_id, issued_service_id=service_id, service_id=service_id, business_day=day,
                         seq=seq, number=format_number(code, seq), token=secrets.token_urlsafe(16),
                         priority=bool(priority), status="waiting", issued_at=now)
