@@ -18,7 +18,7 @@ def init_db_command() -> None:
 
 
 def migrate_database() -> None:
-    """Run the Alembic migrations up to the newest revision (all heads)."""
+    """Run the Alembic migrations up to the newest revision."""
     upgrade(revision="heads")
 
 

@@ -1,7 +1,7 @@
 """print jobs
 
 Revision ID: 0004_printing
-Revises: 0002_rate_limits
+Revises: 0003_queue
 Create Date: 2026-11-22 20:20:00
 
 """
@@ -12,7 +12,7 @@ import kiosk.dbtypes
 
 # revision identifiers, used by Alembic.
 revision = '0004_printing'
-down_revision = '0002_rate_limits'
+down_revision = '0003_queue'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """bill accounts, bills and late-fee rule versions
 
 Revision ID: 0005_bills
-Revises: 0002_rate_limits
+Revises: 0004_printing
 Create Date: 2026-11-22 20:30:00
 
 """
@@ -16,7 +16,7 @@ import kiosk.dbtypes
 
 # revision identifiers, used by Alembic.
 revision = '0005_bills'
-down_revision = '0002_rate_limits'
+down_revision = '0004_printing'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """tariff versions and fee items
 
 Revision ID: 0006_tariffs
-Revises: 0002_rate_limits
+Revises: 0005_bills
 Create Date: 2026-11-22 21:00:00
 
 """
@@ -12,7 +12,7 @@ import kiosk.dbtypes
 
 # revision identifiers, used by Alembic.
 revision = '0006_tariffs'
-down_revision = '0002_rate_limits'
+down_revision = '0005_bills'
 branch_labels = None
 depends_on = None
 

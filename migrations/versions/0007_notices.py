@@ -1,7 +1,7 @@
 """notice board: suspensions, notices and outages, opinion book, callback requests
 
 Revision ID: 0007_notices
-Revises: 0002_rate_limits
+Revises: 0006_tariffs
 Create Date: 2026-11-22 21:40:01.520627
 
 """
@@ -12,7 +12,7 @@ import kiosk.dbtypes
 
 # revision identifiers, used by Alembic.
 revision = '0007_notices'
-down_revision = '0002_rate_limits'
+down_revision = '0006_tariffs'
 branch_labels = None
 depends_on = None
 

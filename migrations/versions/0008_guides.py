@@ -1,7 +1,7 @@
 """guides, service information, contractors, calendar, applications
 
 Revision ID: 0008_guides
-Revises: 0002_rate_limits
+Revises: 0007_notices
 Create Date: 2026-11-22 21:18:56.447531
 
 """
@@ -12,7 +12,7 @@ import kiosk.dbtypes
 
 # revision identifiers, used by Alembic.
 revision = '0008_guides'
-down_revision = '0002_rate_limits'
+down_revision = '0007_notices'
 branch_labels = None
 depends_on = None
 
