@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, g, request
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import DatabaseError
 
 from kiosk.dbtypes import utcnow
@@ -17,9 +17,14 @@ class HallNotConfigured(LookupError):
     """The configured default hall does not exist (run ``flask --app app seed-demo``)."""
 
 
+# Built once: these run on every kiosk request, and building a statement costs more than running it.
+_HALL_BY_CODE = select(Hall).where(Hall.code == bindparam("code"))
+_SERVICE_BY_CODE = select(Service).where(Service.hall_id == bindparam("hall_id"), Service.code == bindparam("code"))
+
+
 def hall_by_code(code: str) -> Hall | None:
     """The hall with ``code``, or ``None``."""
-    return db.session.scalar(select(Hall).where(Hall.code == code))
+    return db.session.scalar(_HALL_BY_CODE, {"code": code})
 
 
 def current_device() -> Device | None:
@@ -96,9 +101,7 @@ def service_by_code(hall: Hall, code: str) -> Service | None:
     """The hall's service with letter ``code`` (case-insensitive), or ``None``."""
     if not code or not isinstance(code, str):
         return None
-    return db.session.scalar(
-        select(Service).where(Service.hall_id == hall.id, Service.code == code.strip().upper()[:4])
-    )
+    return db.session.scalar(_SERVICE_BY_CODE, {"hall_id": hall.id, "code": code.strip().upper()[:4]})
 
 
 def window_by_number(hall: Hall, number: int) -> Window | None:

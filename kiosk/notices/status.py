@@ -6,9 +6,10 @@ asks it before calling a window or issuing a ticket, the displays ask it for sig
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import datetime
 
-from sqlalchemy import and_, case, or_, select
+from sqlalchemy import and_, bindparam, case, or_, select
 
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT_LOCALE
@@ -47,13 +48,19 @@ def info_for(suspension, hall) -> SuspensionInfo:
                           until=suspension.until)
 
 
-def _first_active(hall_id: int, own_scope):
+@cache
+def _active_query(scope: str):
+    """The first active suspension stopping one window or service (its own first, else the hall's).
+
+    Built once per scope and reused: these run on every ticket and every call.
+    """
     from kiosk.notices.models import Suspension
 
-    return db.session.scalar(
+    own_id = Suspension.window_id if scope == "window" else Suspension.service_id
+    return (
         select(Suspension)
-        .where(Suspension.hall_id == hall_id, Suspension.ended_at.is_(None),
-               or_(own_scope, Suspension.scope == "hall"))
+        .where(Suspension.hall_id == bindparam("hall_id"), Suspension.ended_at.is_(None),
+               or_(and_(Suspension.scope == scope, own_id == bindparam("own_id")), Suspension.scope == "hall"))
         .order_by(case((Suspension.scope == "hall", 1), else_=0), Suspension.started_at.desc())
         .limit(1)
     )
@@ -61,18 +68,12 @@ def _first_active(hall_id: int, own_scope):
 
 def active_window_row(window):
     """The active suspension row stopping ``window`` (its own first, else the hall's), or ``None``."""
-    from kiosk.notices.models import Suspension
-
-    own = and_(Suspension.scope == "window", Suspension.window_id == window.id)
-    return _first_active(window.hall_id, own)
+    return db.session.scalar(_active_query("window"), {"hall_id": window.hall_id, "own_id": window.id})
 
 
 def active_service_row(service):
     """The active suspension row stopping ``service`` (its own first, else the hall's), or ``None``."""
-    from kiosk.notices.models import Suspension
-
-    own = and_(Suspension.scope == "service", Suspension.service_id == service.id)
-    return _first_active(service.hall_id, own)
+    return db.session.scalar(_active_query("service"), {"hall_id": service.hall_id, "own_id": service.id})
 
 
 def window_suspension(window) -> SuspensionInfo | None:

@@ -35,7 +35,7 @@ def create_ticket():
     except queue.QueueError as error:
         return api_error(error.message, error.status)
     response = jsonify({
-        "ticket": ticket.number, "service": service.code, "waiting_ahead": queue.ahead_count(ticket),
+        "ticket": ticket.number, "service": service.code, "waiting_ahead": ticket.waiting_ahead,
         "issued_at": ticket.issued_at.isoformat(), "status_url": f"/t/{ticket.token}",
     })
     response.status_code = 201

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import secrets
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.dbtypes import utcnow
@@ -44,19 +45,25 @@ def format_number(code: str, seq: int) -> str:
     return f"{code}{seq:03d}"
 
 
-def _next_seq(hall_id: int, service_id: int, day) -> int:
-    """Increment and return the day's counter (one upsert statement, the transaction's first)."""
-    dialect = db.session.get_bind().dialect.name
+@cache
+def _counter_upsert(dialect: str):
+    """The day's counter increment as one upsert statement, built once per dialect."""
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     table = QueueCounter.__table__
-    statement = (
+    return (
         insert(table)
-        .values(hall_id=hall_id, service_id=service_id, business_day=day, last_seq=1)
+        .values(hall_id=bindparam("hall_id"), service_id=bindparam("service_id"),
+                business_day=bindparam("day", type_=table.c.business_day.type), last_seq=1)
         .on_conflict_do_update(index_elements=["hall_id", "service_id", "business_day"],
                                set_={"last_seq": table.c.last_seq + 1})
         .returning(table.c.last_seq)
     )
-    return db.session.execute(statement).scalar_one()
+
+
+def _next_seq(hall_id: int, service_id: int, day) -> int:
+    """Increment and return the day's counter (one upsert statement, the transaction's first)."""
+    statement = _counter_upsert(db.session.get_bind().dialect.name)
+    return db.session.execute(statement, {"hall_id": hall_id, "service_id": service_id, "day": day}).scalar_one()
 
 
 def check_can_ticket(hall: Hall, service: Service, now: datetime | None = None) -> None:
@@ -69,26 +76,38 @@ def check_can_ticket(hall: Hall, service: Service, now: datetime | None = None) 
 
 
 def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: datetime | None = None) -> Ticket:
-    """Issue the next ticket of ``service`` and commit; raises :class:`QueueError` when not allowed."""
+    """Issue the next ticket of ``service`` and commit; raises :class:`QueueError` when not allowed.
+
+    Everything that can be read or prepared beforehand is, so the write transaction holds only the
+    counter upsert, the insert, one count and the event (SQLite admits one writer at a time).
+    The returned ticket carries ``waiting_ahead``, counted in the same transaction.
+    """
     check_can_ticket(hall, service, now)
     fixed_time = now
     now = now or utcnow()
     hall_id, service_id, code, day = hall.id, service.id, service.code, business_day(hall, now)
-    db.session.commit()  # end any read so the counter upsert opens the write transaction
+    token = secrets.token_urlsafe(16)
+    session = db.session()
+    session.expire_on_commit = False  # the objects hold what was just read or written: no reloads
     try:
+        session.commit()  # end any read so the counter upsert opens the write transaction
         seq = _next_seq(hall_id, service_id, day)
         # Stamp the arrival once the counter is ours, so arrival order always matches number order.
-        now = fixed_time or max(now, utcnow())
-        ticket = Ticket(hall_id=hall_id, issued_service_id=service_id, service_id=service_id, business_day=day,
-                        seq=seq, number=format_number(code, seq), token=secrets.token_urlsafe(16),
-                        priority=bool(priority), status="waiting", issued_at=now)
-        db.session.add(ticket)
-        db.session.flush()
-        append_event(hall_id, "queue", {"services": waiting_counts(hall_id)})
-        db.session.commit()
+        ticket = Ticket(hall_id=hall_id, issued_service_id=service_id, service_id=service_id,
+                        business_day=day, seq=seq, number=format_number(code, seq), token=token,
+                        priority=bool(priority), status="waiting", issued_at=fixed_time or max(now, utcnow()))
+        session.add(ticket)
+        session.flush()
+        counts = waiting_counts(hall_id)
+        ticket.waiting_ahead = (ahead_count(ticket) if priority else
+                                next(c["waiting"] for c in counts if c["code"] == code) - 1)
+        append_event(hall_id, "queue", {"services": counts})
+        session.commit()
     except Exception:
-        db.session.rollback()
+        session.rollback()
         raise
+    finally:
+        session.expire_on_commit = True
     return ticket
 
 
@@ -126,14 +145,18 @@ def ahead_count(ticket: Ticket) -> int:
     ) or 0
 
 
+@cache
+def _waiting_query():
+    waiting = and_(Ticket.service_id == Service.id, Ticket.status == "waiting")
+    return (select(Service.code, func.count(Ticket.id)).outerjoin(Ticket, waiting)
+            .where(Service.hall_id == bindparam("hall_id")).group_by(Service.id, Service.code, Service.sort_order)
+            .order_by(Service.sort_order))
+
+
 def waiting_counts(hall_id: int) -> list[dict]:
-    """``[{"code": "A", "waiting": 4}, …]`` for every service of the hall."""
-    counts = dict(db.session.execute(
-        select(Ticket.service_id, func.count()).where(Ticket.hall_id == hall_id, Ticket.status == "waiting")
-        .group_by(Ticket.service_id)).all())
-    services = db.session.execute(
-        select(Service.id, Service.code).where(Service.hall_id == hall_id).order_by(Service.sort_order)).all()
-    return [{"code": code, "waiting": counts.get(service_id, 0)} for service_id, code in services]
+    """``[{"code": "A", "waiting": 4}, …]`` for every service of the hall, in display order."""
+    rows = db.session.execute(_waiting_query(), {"hall_id": hall_id})
+    return [{"code": code, "waiting": count} for code, count in rows]
 
 
 def average_service_minutes(service: Service) -> float:
