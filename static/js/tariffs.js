@@ -1,5 +1,7 @@
-// Bill calculator: one on-screen keypad types into whichever field was tapped last, and the
-// fields that do not apply to the chosen customer category are hidden (and not submitted).
+// Bill calculator: the on-screen keypad (keypad.js) types into whichever field was tapped last, and
+// the fields that do not apply to the chosen customer category are hidden (and not submitted).
+import "./keypad.js";
+
 const form = document.querySelector("[data-calc-form]");
 if (form) {
   const pad = form.querySelector(".keypad[data-keypad-for]");
@@ -13,17 +15,6 @@ if (form) {
   };
   for (const field of fields) field.addEventListener("focus", () => mark(field));
   mark(target);
-
-  pad.addEventListener("click", (event) => {
-    const key = event.target.closest("[data-key]");
-    if (!key) return;
-    const value = key.dataset.key;
-    if (value === "clear") target.value = "";
-    else if (value === "backspace") target.value = target.value.slice(0, -1);
-    else if (value === "." && target.value.includes(".")) return;
-    else if (target.value.length < (target.maxLength > 0 ? target.maxLength : 12)) target.value += value;
-    target.focus({ preventScroll: true });
-  });
 
   const applyCategory = () => {
     const category = form.querySelector("input[name=category]:checked")?.value || "residential";
