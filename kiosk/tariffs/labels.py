@@ -22,6 +22,15 @@ VOLTAGE_NAMES = {
     "220kv": _l("220 kV and above"),
 }
 
+#: Shortcut buttons on the fee page: the label in the kiosk's language, and the words it finds in the
+#: fee items' Chinese and English texts (fee items need not be written in every kiosk language).
+FEE_TOPICS = {
+    "meter": (_l("meter"), ("电能表", "meter")),
+    "calibration": (_l("calibration"), ("校验", "calibration")),
+    "reliability": (_l("reliability"), ("可靠性", "reliability")),
+    "temporary": (_l("temporary"), ("临时", "temporary")),
+}
+
 PERIOD_NAMES = {
     "critical": _l("Critical peak"),
     "peak": _l("Peak"),

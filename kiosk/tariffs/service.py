@@ -207,14 +207,14 @@ def _by_voltage(version: TariffVersion, params: EstimateInput) -> calc.Estimate:
     return calc.with_lines(result, calc.basic_charge(row[basic_key], params.capacity, unit))
 
 
-def fee_items(query: str = "") -> list[FeeItem]:
-    """The fee schedule in order, filtered by ``query`` (in any of the item's texts, any locale)."""
+def fee_items(query: str = "", terms: tuple[str, ...] = ()) -> list[FeeItem]:
+    """The fee schedule in order, filtered by ``query`` or any of ``terms`` (in any of the item's texts, any locale)."""
     items = list(db.session.scalars(select(FeeItem).order_by(FeeItem.sort_order, FeeItem.id)))
-    query = query.strip().casefold()
-    if not query:
+    wanted = [word.strip().casefold() for word in (query, *terms) if word.strip()]
+    if not wanted:
         return items
     return [item for item in items if any(
-        query in text.casefold()
+        word in text.casefold() for word in wanted
         for mapping in (item.names, item.units, item.legal_basis, item.notes) for text in (mapping or {}).values())]
 
 

@@ -9,7 +9,7 @@ from kiosk.i18n import LOCALES, current_locale_code, current_locale_info
 from kiosk.printing import print_pdf_response, render_pdf
 from kiosk.tariffs import service
 from kiosk.tariffs.blueprint import bp
-from kiosk.tariffs.labels import VOLTAGE_NAMES
+from kiosk.tariffs.labels import FEE_TOPICS, VOLTAGE_NAMES
 from kiosk.tariffs.models import CATEGORIES
 from kiosk.tariffs.present import table_context
 
@@ -82,9 +82,14 @@ def calculator():
 def fees():
     """The fee schedule, filtered by ``q`` on the server."""
     hall, _on = _today()
-    query = request.args.get("q", "")[:60]
-    return render_template("kiosk/tariffs/fees.html", hall=hall, items=service.fee_items(query), query=query,
-                           back_url="/kiosk/tariffs")
+    topic = request.args.get("topic", "")
+    if topic in FEE_TOPICS:
+        query, items = "", service.fee_items(terms=FEE_TOPICS[topic][1])
+    else:
+        topic, query = "", request.args.get("q", "")[:60]
+        items = service.fee_items(query)
+    return render_template("kiosk/tariffs/fees.html", hall=hall, items=items, query=query, topic=topic,
+                           topics=FEE_TOPICS, back_url="/kiosk/tariffs")
 
 
 @bp.get("/kiosk/tariffs/fees.pdf")
