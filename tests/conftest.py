@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskCliRunner
+from flask_babel import force_locale
 
 from kiosk import create_app
 from kiosk.extensions import db
@@ -85,6 +87,28 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+class EnglishCliRunner(FlaskCliRunner):
+    """A CLI runner whose commands produce their messages in English.
+
+    Commands run in the test's app context, so ``force_locale`` reaches them.
+    """
+
+    def invoke(self, *args, **kwargs):
+        with force_locale("en"):
+            return super().invoke(*args, **kwargs)
+
+
+@pytest.fixture
+def en_runner(app):
+    """Like ``runner``, but messages come out in English instead of the default locale (Chinese).
+
+    For tests that check which reason a command gave, not its wording in Chinese.
+    Outside the CLI: wrap service calls in ``flask_babel.force_locale("en")``; add ``?lang=en``
+    to requests (each request chooses its own locale).
+    """
+    return EnglishCliRunner(app)
 
 
 @pytest.fixture

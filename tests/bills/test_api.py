@@ -38,9 +38,9 @@ def test_non_residential_across_the_year_boundary(client, account):
 
 @pytest.mark.parametrize("number", ["6600000009", "123", "66000000011234", "66000000O1", "%E4%B8%AD"])
 def test_malformed_and_unknown_get_the_same_404(client, account, number):
-    response = client.get(f"/api/v1/bills/{number}")
+    response = client.get(f"/api/v1/bills/{number}?lang=en")
     assert response.status_code == 404 and response.headers["Cache-Control"] == "no-store"
-    assert response.get_json() == client.get("/api/v1/bills/0000000000").get_json()
+    assert response.get_json() == client.get("/api/v1/bills/0000000000?lang=en").get_json()
     assert "10 to 13 digits" in response.get_json()["error"]
 
 
@@ -53,7 +53,7 @@ def test_rate_limit(app, client, account):
     app.config["LOOKUPS_PER_MINUTE"] = 3
     statuses = [client.get(f"/api/v1/bills/{account}").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
-    assert "wait" in client.get(f"/api/v1/bills/{account}").get_json()["error"]
+    assert "wait" in client.get(f"/api/v1/bills/{account}?lang=en").get_json()["error"]
 
 
 def test_rate_limit_per_device(app, client, account):

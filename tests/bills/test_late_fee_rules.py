@@ -2,6 +2,7 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from kiosk.audit.models import AuditLog
@@ -34,7 +35,8 @@ def test_versions_in_force_are_never_edited(app):
     today = date(2026, 11, 22)
     for day in (today - timedelta(days=1), date(1990, 1, 1)):
         try:
-            rules.save_version(day, "0.001", "0.002", "0.003", "1", today=today)
+            with force_locale("en"):
+                rules.save_version(day, "0.001", "0.002", "0.003", "1", today=today)
         except rules.RuleError as error:
             assert "earliest" in str(error)
         else:

@@ -59,17 +59,17 @@ def test_stage_update_changes_only_that_stage(runner, tmp_path):
     ("6600000001,residential_new,钱多多,13800004321,survey,,", "appears twice"),
     (",pv,某人,13800000000,acceptance,,", "number is missing"),
 ])
-def test_any_bad_row_imports_nothing(runner, tmp_path, bad_line, message):
+def test_any_bad_row_imports_nothing(en_runner, tmp_path, bad_line, message):
     before = counts()
-    result = runner.invoke(args=["import-applications", write(tmp_path, GOOD + bad_line + "\n")])
+    result = en_runner.invoke(args=["import-applications", write(tmp_path, GOOD + bad_line + "\n")])
     assert result.exit_code == 1
     assert f"line 5: {message}" in result.output or (message in result.output and "line 5" in result.output)
     assert "Nothing imported: 1 bad row(s)" in result.output
     assert counts() == before
 
 
-def test_missing_columns(runner, tmp_path):
-    result = runner.invoke(args=["import-applications", write(tmp_path, "number,business\n1,pv\n")])
+def test_missing_columns(en_runner, tmp_path):
+    result = en_runner.invoke(args=["import-applications", write(tmp_path, "number,business\n1,pv\n")])
     assert result.exit_code == 1 and "line 1: missing columns: applicant, phone, stage" in result.output
 
 

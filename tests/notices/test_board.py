@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale
 
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
@@ -35,7 +36,7 @@ def test_notice_periods(hall, user, kind, starts_in, ok):
         row = outage(hall, user("supervisor"), kind, starts_in)
         assert row.override_reason is None
     else:
-        with pytest.raises(NoticeError) as caught:
+        with pytest.raises(NoticeError) as caught, force_locale("en"):
             outage(hall, user("supervisor"), kind, starts_in)
         assert caught.value.status == 422 and "give the reason" in str(caught.value)
 

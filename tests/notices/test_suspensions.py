@@ -223,7 +223,8 @@ def test_supervisor_page_and_bad_input(client, login, window):
     login("supervisor")
     page = client.get("/staff/suspensions").get_data(as_text=True)
     assert page.count("data-window-row=") == 6 and page.count("data-service-row=") == 3
-    response = client.post("/staff/suspensions/suspend", data={"scope": "window", "target": "3", "reason": "other"})
+    response = client.post("/staff/suspensions/suspend?lang=en",
+                           data={"scope": "window", "target": "3", "reason": "other"})
     assert response.status_code == 303
     assert "Type the reason" in client.get("/staff/suspensions").get_data(as_text=True)
     assert window_suspension(window(3)) is None

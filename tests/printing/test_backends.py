@@ -6,6 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from kiosk.extensions import db
@@ -85,7 +86,8 @@ def test_default_device_uses_the_configured_spool_folder(app):
 def test_unwritable_spool_folder_gives_a_failed_job(app, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    job = print_document(f"file:{blocker}/spool", PDF, "ticket", reference="A002")
+    with force_locale("en"):
+        job = print_document(f"file:{blocker}/spool", PDF, "ticket", reference="A002")
     assert job.status == "failed"
     assert "spool folder cannot be written" in job.message
     assert job.pdf == PDF  # kept for the reprint
@@ -124,7 +126,8 @@ def test_missing_lp_gives_a_failed_job(app, tmp_path, monkeypatch):
 
 
 def test_invalid_device_setting_gives_a_failed_job(app):
-    job = print_document("cups:bad name", PDF, "ticket", reference="A006")
+    with force_locale("en"):
+        job = print_document("cups:bad name", PDF, "ticket", reference="A006")
     assert job.status == "failed"
     assert "printer setting is invalid" in job.message
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from kiosk.audit.models import AuditLog
@@ -110,7 +111,7 @@ def test_closed_window_cannot_call(issue, window):
     issue("A")
     w1 = window(1)
     windows.set_open(w1, False)
-    with pytest.raises(QueueError) as error:
+    with pytest.raises(QueueError) as error, force_locale("en"):
         windows.call_next(w1)
     assert error.value.status == 409 and "closed" in error.value.message
     assert events("window")[-1] == {"number": 1, "status": "closed", "serving": None, "reason": None,

@@ -76,7 +76,7 @@ def test_new_version_draft_and_save(client, login, hall):
 def test_bad_draft_shows_line_reasons_and_saves_nothing(client, login):
     login("admin")
     before, audit = versions(), last_audit().id
-    response = client.post("/staff/tariffs/versions", data={"yaml": "tariffs:\n- code: x\n  category: nope\n"})
+    response = client.post("/staff/tariffs/versions?lang=en", data={"yaml": "tariffs:\n- code: x\n  category: nope\n"})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "data-import-errors" in page and "line 2" in page and "nope" in page

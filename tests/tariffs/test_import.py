@@ -59,11 +59,11 @@ BAD_YAML = """tariffs:
 """
 
 
-def test_invalid_file_is_rejected_whole_with_line_numbers(runner, tmp_path):
+def test_invalid_file_is_rejected_whole_with_line_numbers(en_runner, tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text(BAD_YAML, encoding="utf-8")
     before, audits = count(TariffVersion), len(audit_actions())
-    result = runner.invoke(args=["import-tariffs", str(path)])
+    result = en_runner.invoke(args=["import-tariffs", str(path)])
     assert result.exit_code != 0
     lines = result.output.splitlines()
     assert "line 9: upper_kwh must be whole kWh, higher than the tier before." in lines
@@ -75,30 +75,30 @@ def test_invalid_file_is_rejected_whole_with_line_numbers(runner, tmp_path):
     assert count(TariffVersion) == before and len(audit_actions()) == audits  # the good table was not added either
 
 
-def test_one_bad_table_stops_the_good_ones(runner, tmp_path):
+def test_one_bad_table_stops_the_good_ones(en_runner, tmp_path):
     good = (EXAMPLES / "tariffs.yaml").read_text(encoding="utf-8")
     path = tmp_path / "mixed.yaml"
     path.write_text(good.replace('valley: "0.2680"', 'valley: "-1"'), encoding="utf-8")
     before = count(TariffVersion)
-    result = runner.invoke(args=["import-tariffs", str(path)])
+    result = en_runner.invoke(args=["import-tariffs", str(path)])
     assert result.exit_code != 0 and "valley must be a price" in result.output
     assert count(TariffVersion) == before
 
 
-def test_a_version_in_effect_cannot_change(runner, tmp_path):
+def test_a_version_in_effect_cannot_change(en_runner, tmp_path):
     text = (EXAMPLES / "tariffs.yaml").read_text(encoding="utf-8").replace("2031-01-01", "2024-01-01")
     path = tmp_path / "correction.yaml"
     path.write_text(text, encoding="utf-8")
-    result = runner.invoke(args=["import-tariffs", str(path)])
+    result = en_runner.invoke(args=["import-tariffs", str(path)])
     assert result.exit_code != 0
     assert "line 3: The version of 2024-01-01 is already in effect" in result.output
 
 
-def test_backdated_version_is_refused(runner, tmp_path):
+def test_backdated_version_is_refused(en_runner, tmp_path):
     text = (EXAMPLES / "tariffs.yaml").read_text(encoding="utf-8").replace("2031-01-01", "2023-06-01")
     path = tmp_path / "backdated.yaml"
     path.write_text(text, encoding="utf-8")
-    result = runner.invoke(args=["import-tariffs", str(path)])
+    result = en_runner.invoke(args=["import-tariffs", str(path)])
     assert result.exit_code != 0 and "cannot take effect before the version now in force" in result.output
 
 
@@ -113,14 +113,14 @@ def test_upcoming_version_may_be_replaced(runner, tmp_path):
     assert count(TariffVersion) == before
 
 
-def test_not_yaml_and_empty_csv(runner, tmp_path):
+def test_not_yaml_and_empty_csv(en_runner, tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("tariffs:\n  - code: [unclosed\n", encoding="utf-8")
-    result = runner.invoke(args=["import-tariffs", str(broken)])
+    result = en_runner.invoke(args=["import-tariffs", str(broken)])
     assert result.exit_code != 0 and "Not valid YAML" in result.output
     empty = tmp_path / "empty.csv"
     empty.write_text("code,category\n", encoding="utf-8")
-    assert runner.invoke(args=["import-tariffs", str(empty)]).exit_code != 0
+    assert en_runner.invoke(args=["import-tariffs", str(empty)]).exit_code != 0
 
 
 @pytest.mark.parametrize("name,codes", [
@@ -138,13 +138,13 @@ def test_fee_import_replaces_the_schedule(runner, name, codes):
     assert audit_actions()[-1] == "fees.import"
 
 
-def test_bad_fee_file_changes_nothing(runner, tmp_path):
+def test_bad_fee_file_changes_nothing(en_runner, tmp_path):
     path = tmp_path / "fees.csv"
     path.write_text("code,amount,name_zh_Hans_CN,name_en,unit_zh_Hans_CN,unit_en,legal_basis_zh_Hans_CN,"
                     "legal_basis_en\nok,1.00,甲,A,次,each,依据,basis\nok,1.005,乙,B,次,each,依据,basis\n",
                     encoding="utf-8")
     before = count(FeeItem)
-    result = runner.invoke(args=["import-fees", str(path)])
+    result = en_runner.invoke(args=["import-fees", str(path)])
     assert result.exit_code != 0
     assert "line 3: amount must be yuan with at most two decimals" in result.output
     assert "line 3: The code ok appears twice." in result.output
