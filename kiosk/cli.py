@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import click
 from flask import Flask, current_app
+from flask_babel import ngettext
 from flask_migrate import upgrade
 
 from kiosk.extensions import db
+from kiosk.i18n import line_problem
 
 
 @click.command("init-db")
@@ -121,10 +124,25 @@ def prune_events_command(days: int | None) -> None:
     click.echo(f"Removed {removed} events.")
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``message`` to stderr and exit with ``code`` (for import commands)."""
     click.echo(message, err=True)
     sys.exit(code)
+
+
+MAX_LISTED_PROBLEMS = 200
+
+
+def import_failed(problems: list[tuple[int | None, str]], path: str) -> NoReturn:
+    """Roll back, list each problem as ``line N: reason`` (the header is line 1) and exit 1: nothing imported."""
+    db.session.rollback()
+    for line, reason in problems[:MAX_LISTED_PROBLEMS]:
+        click.echo(line_problem(line, reason), err=True)
+    more = len(problems) - MAX_LISTED_PROBLEMS
+    if more > 0:
+        click.echo(ngettext("… and %(num)s more problem", "… and %(num)s more problems", more), err=True)
+    fail(ngettext("Nothing imported: %(num)s problem in %(path)s.", "Nothing imported: %(num)s problems in %(path)s.",
+                  len(problems), path=path))
 
 
 def init_app(app: Flask) -> None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from babel import Locale
 from flask import has_request_context, request, session
-from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_time, get_locale
+from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_time, get_locale, gettext
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,13 @@ def time_text(value: datetime, fmt: str = "short") -> str:
     return format_time(value, fmt)
 
 
+def line_problem(line: int | None, reason: str) -> str:
+    """``line 3: reason`` in the current locale (a problem without a line is the bare reason)."""
+    if not line:
+        return reason
+    return gettext("line %(line)s: %(reason)s", line=line, reason=reason)
+
+
 def jinja_helpers() -> dict:
     """Template globals for localization."""
     return {
@@ -141,4 +148,5 @@ def jinja_helpers() -> dict:
         "date_text": date_text,
         "datetime_text": datetime_text,
         "time_text": time_text,
+        "line_problem": line_problem,
     }

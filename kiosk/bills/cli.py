@@ -4,11 +4,10 @@ from __future__ import annotations
 import time
 
 import click
+from flask_babel import gettext as _
 
-from kiosk.cli import fail
+from kiosk.cli import import_failed
 from kiosk.extensions import db
-
-MAX_LISTED = 200
 
 
 @click.command("import-bills")
@@ -30,12 +29,9 @@ def import_bills_command(path: str) -> None:
         db.session.rollback()
         raise
     if not result.ok:
-        db.session.rollback()
-        for line, reason in result.errors[:MAX_LISTED]:
-            click.echo(f"line {line}: {reason}", err=True)
-        if len(result.errors) > MAX_LISTED:
-            click.echo(f"… and {len(result.errors) - MAX_LISTED} more bad rows", err=True)
-        fail(f"Nothing imported: {len(result.errors)} bad row(s) in {path}.")
-    click.echo(f"Imported {result.rows} rows in {time.perf_counter() - started:.1f} s: "
-               f"{result.accounts_created} accounts created, {result.accounts_updated} updated; "
-               f"{result.bills_created} bills created, {result.bills_updated} updated.")
+        import_failed(result.errors, path)
+    click.echo(_("Imported %(rows)s rows in %(seconds)s s: %(accounts_created)s accounts created, "
+                 "%(accounts_updated)s updated; %(bills_created)s bills created, %(bills_updated)s updated.",
+                 rows=result.rows, seconds=f"{time.perf_counter() - started:.1f}",
+                 accounts_created=result.accounts_created, accounts_updated=result.accounts_updated,
+                 bills_created=result.bills_created, bills_updated=result.bills_updated))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from flask_babel import gettext as _
+
 from kiosk.bills import store
 from kiosk.bills.models import CATEGORIES
 
@@ -44,18 +46,19 @@ def _decimal(row: dict, key: str, places: int = 2, required: bool = True) -> Dec
     raw = (row.get(key) or "").strip()
     if not raw:
         if required:
-            raise RowError(f"{key} is empty")
+            raise RowError(_("%(column)s is empty", column=key))
         return None
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise RowError(f"{key} {raw!r} is not a number") from None
+        raise RowError(_("%(column)s “%(value)s” is not a number", column=key, value=raw[:20])) from None
     if not value.is_finite() or value < 0:
-        raise RowError(f"{key} {raw!r} must be zero or more")
+        raise RowError(_("%(column)s “%(value)s” must be zero or more", column=key, value=raw[:20]))
     if value.as_tuple().exponent < -places:
-        raise RowError(f"{key} {raw!r} has more than {places} decimals")
+        raise RowError(_("%(column)s “%(value)s” has more than %(places)s decimals", column=key, value=raw[:20],
+                          places=places))
     if value >= Decimal(10) ** 12:
-        raise RowError(f"{key} {raw!r} is too large")
+        raise RowError(_("%(column)s “%(value)s” is too large", column=key, value=raw[:20]))
     return value
 
 
@@ -63,29 +66,29 @@ def _date(row: dict, key: str, required: bool = True) -> date | None:
     raw = (row.get(key) or "").strip()
     if not raw:
         if required:
-            raise RowError(f"{key} is empty")
+            raise RowError(_("%(column)s is empty", column=key))
         return None
     try:
         if len(raw) != 10:
             raise ValueError
         return date.fromisoformat(raw)
     except ValueError:
-        raise RowError(f"{key} {raw!r} is not a date YYYY-MM-DD") from None
+        raise RowError(_("%(column)s “%(value)s” is not a date YYYY-MM-DD", column=key, value=raw[:20])) from None
 
 
 def _text(row: dict, key: str, limit: int, required: bool = True) -> str | None:
     value = (row.get(key) or "").strip()
     if not value and required:
-        raise RowError(f"{key} is empty")
+        raise RowError(_("%(column)s is empty", column=key))
     if len(value) > limit:
-        raise RowError(f"{key} is longer than {limit} characters")
+        raise RowError(_("%(column)s is longer than %(limit)s characters", column=key, limit=limit))
     return value or None
 
 
 def _period(raw: str) -> str:
     raw = (raw or "").strip()
     if len(raw) != 7 or raw[4] != "-" or not (raw[:4] + raw[5:]).isdigit() or not 1 <= int(raw[5:]) <= 12:
-        raise RowError(f"period {raw!r} is not YYYY-MM")
+        raise RowError(_("period “%(value)s” is not YYYY-MM", value=raw[:20]))
     return raw
 
 
@@ -121,25 +124,26 @@ def parse_row(row: dict) -> dict:
 def _account(raw: str | None) -> str:
     value = (raw or "").strip()
     if not value.isascii() or not value.isdigit() or len(value) > MAX_ACCOUNT_DIGITS:
-        raise RowError(f"account_no {value!r} must be 1 to {MAX_ACCOUNT_DIGITS} digits")
+        raise RowError(_("account_no “%(value)s” must be 1 to %(max)s digits", value=value[:30],
+                          max=MAX_ACCOUNT_DIGITS))
     return value
 
 
 def _category(raw: str | None) -> str:
     value = (raw or "").strip()
     if value not in CATEGORIES:
-        raise RowError(f"category {value!r} must be residential or non_residential")
+        raise RowError(_("category “%(value)s” must be residential or non_residential", value=value[:30]))
     return value
 
 
 def _consistency(row: dict) -> list[str]:
     problems = []
     if (row["peak_kwh"] is None) != (row["valley_kwh"] is None):
-        problems.append("give both peak_kwh and valley_kwh or neither")
+        problems.append(_("give both peak_kwh and valley_kwh or neither"))
     elif row["peak_kwh"] is not None and row["peak_kwh"] + row["valley_kwh"] != row["kwh"]:
-        problems.append("peak_kwh + valley_kwh must equal kwh")
+        problems.append(_("peak_kwh + valley_kwh must equal kwh"))
     if row["paid_on"] is None and row["late_fee"] is not None:
-        problems.append("late_fee is only for paid bills")
+        problems.append(_("late_fee is only for paid bills"))
     return problems
 
 
@@ -150,17 +154,18 @@ def read_rows(stream) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
     missing = [name for name in REQUIRED if name not in header]
     unknown = [name for name in header if name not in REQUIRED + OPTIONAL]
     if missing or unknown or len(set(header)) != len(header):
-        reason = "header must have the columns " + ",".join(REQUIRED)
+        reasons = [_("the header must have the columns %(columns)s", columns=",".join(REQUIRED))]
         if missing:
-            reason += f"; missing: {','.join(missing)}"
+            reasons.append(_("missing columns: %(columns)s", columns=",".join(missing)))
         if unknown:
-            reason += f"; unknown: {','.join(unknown)} (optional columns: {','.join(OPTIONAL)})"
-        return [], [(1, reason)]
+            reasons.append(_("unknown columns: %(columns)s (optional columns: %(optional)s)",
+                             columns=",".join(unknown), optional=",".join(OPTIONAL)))
+        return [], [(1, "; ".join(reasons))]
     rows, errors, seen = [], [], {}
     for row in reader:
         line = reader.line_num
         if None in row or any(value is None for value in row.values()):
-            errors.append((line, f"expected {len(header)} columns"))
+            errors.append((line, _("expected %(n)s columns", n=len(header))))
             continue
         try:
             parsed = parse_row(row)
@@ -169,7 +174,8 @@ def read_rows(stream) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
             continue
         key = (parsed["account_no"], parsed["period"])
         if key in seen:
-            errors.append((line, f"account {key[0]} period {key[1]} is already on line {seen[key]}"))
+            errors.append((line, _("account %(account)s period %(period)s is already on line %(line)s",
+                                   account=key[0], period=key[1], line=seen[key])))
             continue
         seen[key] = line
         rows.append((line, parsed))
@@ -181,7 +187,7 @@ def import_csv(stream) -> ImportResult:
     try:
         rows, errors = read_rows(stream)
     except (csv.Error, UnicodeDecodeError) as error:
-        return ImportResult(errors=[(0, f"not a readable UTF-8 CSV file: {error}")])
+        return ImportResult(errors=[(0, _("The file is not a readable UTF-8 CSV file (%(reason)s).", reason=error))])
     if errors:
         return ImportResult(errors=errors)
     result = ImportResult(errors=[], rows=len(rows))

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import click
+from flask_babel import gettext as _
 
-from kiosk.cli import fail
+from kiosk.cli import import_failed
 from kiosk.extensions import db
-
-MAX_LISTED = 200
 
 
 @click.command("import-applications")
@@ -27,11 +26,6 @@ def import_applications_command(path: str) -> None:
         db.session.rollback()
         raise
     if not result.ok:
-        db.session.rollback()
-        for line, reason in result.errors[:MAX_LISTED]:
-            click.echo(f"line {line}: {reason}", err=True)
-        if len(result.errors) > MAX_LISTED:
-            click.echo(f"… and {len(result.errors) - MAX_LISTED} more bad rows", err=True)
-        fail(f"Nothing imported: {len(result.errors)} bad row(s) in {path}.")
-    click.echo(f"Imported {result.rows} stage rows: {result.created} applications created, "
-               f"{result.updated} updated.")
+        import_failed(result.errors, path)
+    click.echo(_("Imported %(rows)s stage rows: %(created)s applications created, %(updated)s updated.",
+                 rows=result.rows, created=result.created, updated=result.updated))

@@ -82,7 +82,8 @@ def publish_outage(hall: Hall, user, *, outage_type: str, titles, texts, areas, 
     override_reason = (override_reason or "").strip()
     problem = notice_period_problem(outage_type, starts_at, now)
     if problem and not override_reason:
-        raise NoticeError(problem + " " + _("To publish anyway, give the reason for the short notice."), 422)
+        raise NoticeError(_("%(problem)s To publish anyway, give the reason for the short notice.",
+                            problem=problem), 422)
     if len(override_reason) > 300:
         raise NoticeError(_("The reason may be at most %(n)s characters long.", n=300))
     notice = Notice(hall_id=hall.id, kind="outage", outage_type=outage_type, titles=titles, texts=texts,

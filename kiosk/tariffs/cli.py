@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask_babel import gettext as _
 
-from kiosk.cli import fail
+from kiosk.cli import fail, import_failed
 from kiosk.extensions import db
 
 
@@ -16,7 +17,7 @@ def _run(path: str, kind: str) -> None:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        fail(f"{path} is not UTF-8 text.")
+        fail(_("%(path)s is not UTF-8 text.", path=path))
     try:
         if kind == "tariffs":
             result = importer.import_tariffs(text, path, service.today(), actor="cli")
@@ -30,12 +31,9 @@ def _run(path: str, kind: str) -> None:
         db.session.rollback()
         raise
     if not result.ok:
-        db.session.rollback()
-        for line, reason in result.errors:
-            click.echo(f"line {line}: {reason}" if line else reason, err=True)
-        fail(f"Nothing imported: {len(result.errors)} problem(s) in {path}.")
-    click.echo(f"Imported {path}: {len(result.created)} new, {len(result.replaced)} replaced, "
-               f"{len(result.removed)} removed.")
+        import_failed(result.errors, path)
+    click.echo(_("Imported %(path)s: %(new)s new, %(replaced)s replaced, %(removed)s removed.", path=path,
+                 new=len(result.created), replaced=len(result.replaced), removed=len(result.removed)))
 
 
 @click.command("import-tariffs")

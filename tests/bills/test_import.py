@@ -24,9 +24,9 @@ def count(model):
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def test_import_creates_accounts_and_bills(runner, tmp_path):
+def test_import_creates_accounts_and_bills(en_runner, tmp_path):
     accounts, bills = count(BillAccount), count(Bill)
-    result = runner.invoke(args=["import-bills", write(tmp_path, HEADER + GOOD)])
+    result = en_runner.invoke(args=["import-bills", write(tmp_path, HEADER + GOOD)])
     assert result.exit_code == 0, result.output
     assert "2 accounts created" in result.output and "3 bills created" in result.output
     assert count(BillAccount) == accounts + 2 and count(Bill) == bills + 3
@@ -41,11 +41,11 @@ def test_import_creates_accounts_and_bills(runner, tmp_path):
     assert paid.late_fee_paid == Decimal("14.34") and paid.lines is None
 
 
-def test_reimport_updates_instead_of_duplicating(runner, tmp_path):
-    runner.invoke(args=["import-bills", write(tmp_path, HEADER + GOOD)])
+def test_reimport_updates_instead_of_duplicating(en_runner, tmp_path):
+    en_runner.invoke(args=["import-bills", write(tmp_path, HEADER + GOOD)])
     bills = count(Bill)
     changed = GOOD.replace("107.60,2026-10-20,", "107.60,2026-10-20,2026-10-19").replace("测试乙公司", "测试丙公司")
-    result = runner.invoke(args=["import-bills", write(tmp_path, HEADER + changed, "again.csv")])
+    result = en_runner.invoke(args=["import-bills", write(tmp_path, HEADER + changed, "again.csv")])
     assert result.exit_code == 0, result.output
     assert "0 bills created, 3 updated" in result.output and count(Bill) == bills
     company = db.session.scalar(select(BillAccount).where(BillAccount.account_no == "5500000002"))
@@ -55,7 +55,7 @@ def test_reimport_updates_instead_of_duplicating(runner, tmp_path):
     assert str(september.paid_on) == "2026-10-19"
 
 
-def test_a_bad_file_imports_nothing_and_lists_every_bad_row(runner, tmp_path):
+def test_a_bad_file_imports_nothing_and_lists_every_bad_row(en_runner, tmp_path):
     accounts, bills = count(BillAccount), count(Bill)
     bad = HEADER + GOOD + (
         "55000000AB,坏,地址,residential,2026-10,0,10,10,5.38,2026-11-20,\n"          # line 5
@@ -64,32 +64,32 @@ def test_a_bad_file_imports_nothing_and_lists_every_bad_row(runner, tmp_path):
         "5500000004,,地址,residential,2026-10,0,10,-10,abc,20261120,\n"              # line 8
         "5500000005,短,地址\n"                                                         # line 9
     )
-    result = runner.invoke(args=["import-bills", write(tmp_path, bad)])
+    result = en_runner.invoke(args=["import-bills", write(tmp_path, bad)])
     assert result.exit_code != 0
     lines = [line for line in result.output.splitlines() if line.startswith("line ")]
     assert [line.split(":")[0] for line in lines] == ["line 5", "line 6", "line 7", "line 8", "line 9"]
-    assert "account_no '55000000AB'" in lines[0]
-    assert "category 'shop'" in lines[1] and "period '2026-13'" in lines[1] and "more than 2 decimals" in lines[1]
-    assert "due_date '2026-11-31'" in lines[1]
+    assert "account_no “55000000AB”" in lines[0]
+    assert "category “shop”" in lines[1] and "period “2026-13”" in lines[1] and "more than 2 decimals" in lines[1]
+    assert "due_date “2026-11-31”" in lines[1]
     assert "already on line 3" in lines[2]
-    assert "name is empty" in lines[3] and "kwh '-10'" in lines[3] and "amount 'abc'" in lines[3]
+    assert "name is empty" in lines[3] and "kwh “-10”" in lines[3] and "amount “abc”" in lines[3]
     assert "Nothing imported" in result.output
     assert count(BillAccount) == accounts and count(Bill) == bills
 
 
-def test_wrong_header_is_line_one(runner, tmp_path):
-    result = runner.invoke(args=["import-bills", write(tmp_path, "account_no,name,colour\n1,2,3\n")])
+def test_wrong_header_is_line_one(en_runner, tmp_path):
+    result = en_runner.invoke(args=["import-bills", write(tmp_path, "account_no,name,colour\n1,2,3\n")])
     assert result.exit_code != 0
-    assert result.output.startswith("line 1: header must have the columns account_no,name,")
-    assert "unknown: colour" in result.output
+    assert result.output.startswith("line 1: the header must have the columns account_no,name,")
+    assert "unknown columns: colour" in result.output
 
 
-def test_optional_columns_time_of_use_meter_and_prepaid(runner, tmp_path):
+def test_optional_columns_time_of_use_meter_and_prepaid(en_runner, tmp_path):
     header = HEADER.strip() + ",meter_no,peak_kwh,valley_kwh,prepaid_balance\n"
     # 300 kWh: 186 peak, 114 valley at tier 1 (0.568 / 0.288) = 105.65 + 32.83 = 138.48
     row = ("5500000009,测试丁,示范区光明路3号,residential,2026-10,0,300,300,138.48,2026-11-20,,"
            "3301700009999,186,114,20.50\n")
-    result = runner.invoke(args=["import-bills", write(tmp_path, header + row)])
+    result = en_runner.invoke(args=["import-bills", write(tmp_path, header + row)])
     assert result.exit_code == 0, result.output
     account = db.session.scalar(select(BillAccount).where(BillAccount.account_no == "5500000009"))
     assert account.meter_no == "3301700009999" and account.prepaid_balance == Decimal("20.50")
@@ -98,15 +98,15 @@ def test_optional_columns_time_of_use_meter_and_prepaid(runner, tmp_path):
         ("peak", "186.00", "105.65"), ("valley", "114.00", "32.83")]
 
 
-def test_peak_and_valley_must_add_up(runner, tmp_path):
+def test_peak_and_valley_must_add_up(en_runner, tmp_path):
     header = HEADER.strip() + ",peak_kwh,valley_kwh\n"
     row = "5500000009,测试丁,示范区光明路3号,residential,2026-10,0,300,300,138.48,2026-11-20,,100,100\n"
-    result = runner.invoke(args=["import-bills", write(tmp_path, header + row)])
+    result = en_runner.invoke(args=["import-bills", write(tmp_path, header + row)])
     assert result.exit_code != 0 and "line 2: peak_kwh + valley_kwh must equal kwh" in result.output
 
 
-def test_not_utf8(runner, tmp_path):
+def test_not_utf8(en_runner, tmp_path):
     path = tmp_path / "gbk.csv"
     path.write_bytes((HEADER + GOOD).encode("gbk"))
-    result = runner.invoke(args=["import-bills", str(path)])
+    result = en_runner.invoke(args=["import-bills", str(path)])
     assert result.exit_code != 0 and "UTF-8" in result.output

@@ -64,7 +64,7 @@ def test_any_bad_row_imports_nothing(en_runner, tmp_path, bad_line, message):
     result = en_runner.invoke(args=["import-applications", write(tmp_path, GOOD + bad_line + "\n")])
     assert result.exit_code == 1
     assert f"line 5: {message}" in result.output or (message in result.output and "line 5" in result.output)
-    assert "Nothing imported: 1 bad row(s)" in result.output
+    assert "Nothing imported: 1 problem in" in result.output
     assert counts() == before
 
 
