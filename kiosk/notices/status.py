@@ -6,8 +6,8 @@ asks it before calling a window or issuing a ticket, the displays ask it for sig
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import and_, bindparam, case, or_, select
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import secrets
 from dataclasses import dataclass
-from functools import cache
 from datetime import datetime, timedelta
+from functools import cache
 
 from flask_babel import gettext as _
 from sqlalchemy import and_, bindparam, func, or_, select
