@@ -17,10 +17,12 @@ from kiosk.staff.models import ApiToken, StaffUser
 
 @login_manager.user_loader
 def load_user(user_id: str) -> StaffUser | None:
+    """The session's user; a disabled user's open sessions end (they count as logged out)."""
     try:
-        return db.session.get(StaffUser, int(user_id))
-    except (TypeError, ValueError):
+        user = db.session.get(StaffUser, int(user_id))
+    except (TypeError, ValueError, OverflowError):
         return None
+    return user if user is not None and user.active else None
 
 
 def role_required(role: str):

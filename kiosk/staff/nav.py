@@ -25,7 +25,9 @@ NAV = (
     NavItem("printing.jobs", _l("Print jobs")),
     NavItem("queue.stats", _l("Statistics"), "supervisor"),
     NavItem("tariffs.admin", _l("Tariffs and fees"), "admin"),
+    NavItem("bills_staff.late_fees", _l("Late-fee rates"), "admin"),
     NavItem("guides.admin", _l("Guides and service info"), "admin"),
+    NavItem("staff_users.index", _l("Users"), "admin"),
     NavItem("guides.staff_applications", _l("Applications")),
 )
 

@@ -60,7 +60,7 @@ def test_table_page_in_rtl(page, artifacts):
 def test_fee_schedule_search(page, artifacts):
     page.goto(f"{page.base}/kiosk/tariffs/fees?lang=en")
     page.locator(".fee-shortcuts a", has_text="calibration").tap()
-    page.wait_for_url("**q=calibration**")
+    page.wait_for_url("**topic=calibration**")
     assert page.locator("[data-fee]").count() == 3
     page.screenshot(path=str(artifacts / "tariffs-fees.png"), full_page=True)
 
