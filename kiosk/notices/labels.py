@@ -46,7 +46,7 @@ PHRASES = (
     _l("Thank you!"),
 )
 
-STATUSES = {"open": _l("Open"), "replied": _l("Replied"), "closed": _l("Closed")}
+STATUSES = {"open": _l("Awaiting reply"), "replied": _l("Replied"), "closed": _l("Closed")}
 
 
 def texts_in(message, locales) -> dict[str, str]:

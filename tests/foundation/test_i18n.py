@@ -60,3 +60,59 @@ def test_money_is_formatted_per_locale(app):
     with app.test_request_context("/"):
         refresh()
         assert money("12.5") == "¥12.50"
+
+
+def _report():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "i18n_report.py"
+    spec = importlib.util.spec_from_file_location("i18n_report", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("code", [code for code in LOCALES if code != "en"])
+def test_every_shipped_catalogue_is_complete_and_keeps_placeholders(code):
+    """Every shipped locale is complete (``make i18n`` then translate the new entries)."""
+    report = _report()
+    locale_dir = report.ROOT / code
+    translated, fuzzy, total = report.completeness(locale_dir)
+    assert (translated, fuzzy) == (total, 0), f"{code}: {total - translated} untranslated, {fuzzy} fuzzy"
+    assert report.placeholder_mismatches(locale_dir) == []
+
+
+def test_catalogues_hold_every_message_of_the_template():
+    """The catalogues were updated after the last extraction (``make i18n``)."""
+    from babel.messages.pofile import read_po
+
+    report = _report()
+    with open(report.ROOT / "messages.pot", "rb") as handle:
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+    for locale_dir in report.locale_dirs():
+        with open(locale_dir / "LC_MESSAGES" / "messages.po", "rb") as handle:
+            ids = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+        assert ids == template, locale_dir.name
+
+
+def test_template_holds_every_string_in_the_code(tmp_path):
+    """No string was added to the code or templates without ``make i18n`` (which also updates the catalogues)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parents[2]
+    fresh = tmp_path / "fresh.pot"
+    subprocess.run([str(Path(sys.executable).parent / "pybabel"), "-q", "extract", "-F", "translations/babel.cfg",
+                    "-k", "_l", "-k", "lazy_gettext", "-k", "ngettext:1,2", "--no-location", "-o", str(fresh), "."],
+                   cwd=root, check=True, capture_output=True)
+
+    def ids(path):
+        with open(path, "rb") as handle:
+            return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+
+    missing = ids(fresh) - ids(root / "translations" / "messages.pot")
+    assert not missing, f"run `make i18n` and translate: {sorted(missing)[:10]}"

@@ -24,13 +24,13 @@ def write(tmp_path, text):
     return str(path)
 
 
-def test_csv_import_and_reimport_is_idempotent(runner, tmp_path):
+def test_csv_import_and_reimport_is_idempotent(en_runner, tmp_path):
     before = counts()
-    result = runner.invoke(args=["import-applications", write(tmp_path, GOOD)])
+    result = en_runner.invoke(args=["import-applications", write(tmp_path, GOOD)])
     assert result.exit_code == 0, result.output
     assert "2 applications created, 0 updated" in result.output
     assert counts() == (before[0] + 2, before[1] + 3)
-    again = runner.invoke(args=["import-applications", write(tmp_path, GOOD)])
+    again = en_runner.invoke(args=["import-applications", write(tmp_path, GOOD)])
     assert "0 applications created, 0 updated" in again.output
     assert counts() == (before[0] + 2, before[1] + 3)
     row = db.session.scalar(select(Application).where(Application.number == "6600000001"))
@@ -38,10 +38,10 @@ def test_csv_import_and_reimport_is_idempotent(runner, tmp_path):
                                                                                 ["acceptance", "survey"])
 
 
-def test_stage_update_changes_only_that_stage(runner, tmp_path):
-    runner.invoke(args=["import-applications", write(tmp_path, GOOD)])
+def test_stage_update_changes_only_that_stage(en_runner, tmp_path):
+    en_runner.invoke(args=["import-applications", write(tmp_path, GOOD)])
     update = HEADER + "6600000001,residential_new,钱多多,13800004321,survey,2030-09-02,2030-09-04\n"
-    result = runner.invoke(args=["import-applications", write(tmp_path, update)])
+    result = en_runner.invoke(args=["import-applications", write(tmp_path, update)])
     assert "0 applications created, 1 updated" in result.output
     row = db.session.scalar(select(Application).where(Application.number == "6600000001"))
     db.session.refresh(row)

@@ -109,7 +109,7 @@ def test_upcoming_version_may_be_replaced(runner, tmp_path):
     path.write_text((EXAMPLES / "tariffs.yaml").read_text(encoding="utf-8").replace('"0.838"', '"0.839"'),
                     encoding="utf-8")
     result = runner.invoke(args=["import-tariffs", str(path)])
-    assert result.exit_code == 0 and "2 replaced" in result.output
+    assert result.exit_code == 0 and "替换 2 项" in result.output
     assert count(TariffVersion) == before
 
 
