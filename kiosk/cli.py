@@ -133,6 +133,28 @@ def fail(message: str, code: int = 1) -> NoReturn:
 MAX_LISTED_PROBLEMS = 200
 
 
+def run_import(path: str, run, action: str, audit_after) -> object:
+    """Run one all-or-nothing import and commit it with an audit record, or report why it did nothing.
+
+    ``run()`` does the import in the session and returns a result with ``ok`` and ``errors``
+    (``(line, reason)`` pairs); ``audit_after(result)`` is what the audit log keeps. On any problem
+    nothing is written: the problems are listed by line and the command exits 1.
+    """
+    from kiosk.audit.service import record
+
+    try:
+        result = run()
+        if result.ok:
+            record(action, path, after=audit_after(result), actor="cli")
+            db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    if not result.ok:
+        import_failed(result.errors, path)
+    return result
+
+
 def import_failed(problems: list[tuple[int | None, str]], path: str) -> NoReturn:
     """Roll back, list each problem as ``line N: reason`` (the header is line 1) and exit 1: nothing imported."""
     db.session.rollback()

@@ -6,32 +6,24 @@ from pathlib import Path
 import click
 from flask_babel import gettext as _
 
-from kiosk.cli import fail, import_failed
-from kiosk.extensions import db
+from kiosk.cli import fail, run_import
 
 
 def _run(path: str, kind: str) -> None:
-    from kiosk.audit.service import record
     from kiosk.tariffs import importer, service
 
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         fail(_("%(path)s is not UTF-8 text.", path=path))
-    try:
+
+    def run():
         if kind == "tariffs":
-            result = importer.import_tariffs(text, path, service.today(), actor="cli")
-        else:
-            result = importer.import_fees(text, path)
-        if result.ok:
-            record(f"{kind}.import", Path(path).name, actor="cli",
-                   after={"created": result.created, "replaced": result.replaced, "removed": result.removed})
-            db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    if not result.ok:
-        import_failed(result.errors, path)
+            return importer.import_tariffs(text, path, service.today(), actor="cli")
+        return importer.import_fees(text, path)
+
+    result = run_import(path, run, f"{kind}.import", lambda result: {
+        "created": result.created, "replaced": result.replaced, "removed": result.removed})
     click.echo(_("Imported %(path)s: %(new)s new, %(replaced)s replaced, %(removed)s removed.", path=path,
                  new=len(result.created), replaced=len(result.replaced), removed=len(result.removed)))
 
