@@ -16,6 +16,10 @@ def test_kiosk_home_in_each_locale(page, artifacts, code):
     assert page.locator("[data-tile]").count() == 8
     box = page.locator("[data-tile]").first.bounding_box()
     assert box["height"] >= 64 and box["width"] >= 64  # touch targets
+    # Every tile is on the screen without scrolling, however long the language's titles are.
+    footer_top = page.locator("footer").first.bounding_box()["y"]
+    for tile in page.locator("[data-tile]").all():
+        assert tile.bounding_box()["y"] + tile.bounding_box()["height"] <= footer_top
     page.screenshot(path=str(artifacts / f"kiosk-home-{code}.png"))
 
 
