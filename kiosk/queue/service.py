@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kiosk.database import writer_turn
 from kiosk.dbtypes import utcnow
 from kiosk.events.service import append_event
 from kiosk.extensions import db
@@ -91,18 +92,19 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
     session.expire_on_commit = False  # the objects hold what was just read or written: no reloads
     try:
         session.commit()  # end any read so the counter upsert opens the write transaction
-        seq = _next_seq(hall_id, service_id, day)
-        # Stamp the arrival once the counter is ours, so arrival order always matches number order.
-        ticket = Ticket(hall_id=hall_id, issued_service_id=service_id, service_id=service_id,
-                        business_day=day, seq=seq, number=format_number(code, seq), token=token,
-                        priority=bool(priority), status="waiting", issued_at=fixed_time or max(now, utcnow()))
-        session.add(ticket)
-        session.flush()
-        counts = waiting_counts(hall_id)
-        ticket.waiting_ahead = (ahead_count(ticket) if priority else
-                                next(c["waiting"] for c in counts if c["code"] == code) - 1)
-        append_event(hall_id, "queue", {"services": counts})
-        session.commit()
+        with writer_turn():
+            seq = _next_seq(hall_id, service_id, day)
+            # Stamp the arrival once the counter is ours, so arrival order always matches number order.
+            ticket = Ticket(hall_id=hall_id, issued_service_id=service_id, service_id=service_id,
+                            business_day=day, seq=seq, number=format_number(code, seq), token=token,
+                            priority=bool(priority), status="waiting", issued_at=fixed_time or max(now, utcnow()))
+            session.add(ticket)
+            session.flush()
+            counts = waiting_counts(hall_id)
+            ticket.waiting_ahead = (ahead_count(ticket) if priority else
+                                    next(c["waiting"] for c in counts if c["code"] == code) - 1)
+            append_event(hall_id, "queue", {"services": counts})
+            session.commit()
     except Exception:
         session.rollback()
         raise
