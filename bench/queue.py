@@ -5,7 +5,7 @@ or ``KIOSK_TEST_POSTGRES_URL`` is set — that database's public schema is empti
 gthread with 2 workers × ``BENCH_THREADS`` threads (default 32, as ``make run``).
 Prints ticket issue throughput and p50/p99 at 1 and 50 concurrent clients, the duplicate check, and the
 time from a call-next POST to the ``call`` event on an SSE client. Baselines measured in the same run:
-SQLite without writer turns (``KIOSK_SQLITE_WRITER_TURNS=0``) and a display polling every 2 s; the
+the same server without writer turns (``KIOSK_WRITER_TURNS=0``) and a display polling every 2 s; the
 reference queue manager's figures are quoted.
 """
 from __future__ import annotations
@@ -253,21 +253,20 @@ def bench(label: str, database_url: str, folder: Path, **settings: str) -> dict:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
+    postgres = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        bench("SQLite", f"sqlite:///{folder / 'bench.sqlite3'}", folder)
-        baseline = folder / "busy-wait"
-        baseline.mkdir()
-        bench("SQLite, baseline: SQLite's own busy wait instead of writer turns",
-              f"sqlite:///{baseline / 'bench.sqlite3'}", baseline, KIOSK_SQLITE_WRITER_TURNS="0")
-        postgres = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
-        if postgres:
-            from tests.conftest import reset_postgres
+        for turns in ("1", "0"):
+            label = "" if turns == "1" else ", baseline: waiting inside the database instead of writer turns"
+            folder = Path(scratch) / f"sqlite-{turns}"
+            folder.mkdir()
+            bench(f"SQLite{label}", f"sqlite:///{folder / 'bench.sqlite3'}", folder, KIOSK_WRITER_TURNS=turns)
+            if postgres:
+                from tests.conftest import reset_postgres
 
-            reset_postgres(postgres)
-            pg_folder = folder / "pg"
-            pg_folder.mkdir()
-            bench("PostgreSQL", postgres, pg_folder)
+                reset_postgres(postgres)
+                folder = Path(scratch) / f"pg-{turns}"
+                folder.mkdir()
+                bench(f"PostgreSQL{label}", postgres, folder, KIOSK_WRITER_TURNS=turns)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ ENV_SETTINGS: dict[str, type] = {
     "EVENT_KEEPALIVE_SECONDS": float,
     "EVENT_RETENTION_DAYS": int,
     "WARM_PRINTER": bool,
-    "SQLITE_WRITER_TURNS": bool,
+    "WRITER_TURNS": bool,
 }
 
 
@@ -46,7 +46,7 @@ def defaults(instance_path: Path) -> dict:
         "EVENT_KEEPALIVE_SECONDS": 15.0,
         "EVENT_RETENTION_DAYS": 7,
         "WARM_PRINTER": True,
-        "SQLITE_WRITER_TURNS": True,
+        "WRITER_TURNS": True,
     }
 
 

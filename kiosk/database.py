@@ -1,4 +1,4 @@
-"""Engine tuning: SQLite in WAL mode with a busy timeout and foreign keys on; SQLite writer turns."""
+"""Engine tuning: SQLite in WAL mode with a busy timeout and foreign keys on; writer turns."""
 from __future__ import annotations
 
 import fcntl
@@ -45,20 +45,24 @@ os.register_at_fork(after_in_child=_turn_files.clear)  # flock belongs to an ope
 
 @contextmanager
 def writer_turn():
-    """Wait for this database's writer turn around a short, hot write transaction (SQLite only).
+    """Wait for the writer turn around a short, hot write transaction (issuing a ticket).
 
-    SQLite admits one writer at a time and makes the others poll with growing sleeps (up to 100 ms).
-    With many server threads, a burst of kiosk requests then spends far longer asleep than writing.
-    Waiting here instead (a lock among the process's threads, ``flock`` among worker processes)
-    hands the turn over the moment it is free. PostgreSQL locks rows itself: there this does nothing.
+    Many server threads writing at once wait badly inside the database: SQLite makes the others
+    poll with growing sleeps (up to 100 ms), PostgreSQL parks each on the row lock with a busy
+    backend. Waiting here instead hands the turn over the moment it is free: a lock among the
+    process's threads, and on SQLite also ``flock`` among the worker processes (on PostgreSQL the
+    row lock already orders them). ``KIOSK_WRITER_TURNS=false`` switches this off.
     """
-    engine = db.engine
-    database = engine.url.database if engine.dialect.name == "sqlite" else None
-    if not database or database == ":memory:" or not current_app.config.get("SQLITE_WRITER_TURNS", True):
+    if not current_app.config.get("WRITER_TURNS", True):
         yield
         return
-    path = str(Path(database).resolve()) + "-writers.lock"
+    engine = db.engine
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
     with _turn_lock:
+        if not database or database == ":memory:":
+            yield
+            return
+        path = str(Path(database).resolve()) + "-writers.lock"
         if path not in _turn_files:
             _turn_files[path] = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(_turn_files[path], fcntl.LOCK_EX)

@@ -26,11 +26,11 @@ def test_writer_turns_do_not_overlap(app):
         thread.join(10)
     spans.sort()
     assert len(spans) == 3
-    assert all(earlier[1] <= later[0] for earlier, later in zip(spans, spans[1:]))
+    assert all(earlier[1] <= later[0] for earlier, later in zip(spans, spans[1:], strict=False))
 
 
 def test_writer_turns_can_be_switched_off(app):
-    app.config["SQLITE_WRITER_TURNS"] = False
+    app.config["WRITER_TURNS"] = False
     inside = threading.Event()
     release = threading.Event()
 
