@@ -206,27 +206,43 @@ function outageText(outage) {
   return [outage.title, outage.area, when].filter(Boolean).join(" · ");
 }
 
+const NOTICE_REFRESH_MS = 60000; // notices and outages also expire on their own: look again every minute
+let defaultTicker = null;
+
+async function fetchNotices(lang) {
+  try {
+    const response = await fetch(`${config.notices_url}?lang=${encodeURIComponent(lang)}`, {cache: "no-store"});
+    if (!response.ok) return null; // no notice board (404) or a passing error: keep what is shown
+    return await response.json();
+  } catch { return null; }
+}
+
 async function loadNotices() {
   const track = $("[data-ticker-track]");
   const overlay = $("[data-urgent-overlay]");
   if (!track && !overlay) return;
-  const lang = config.languages[0] || "zh_Hans_CN";
-  let body;
-  try {
-    const response = await fetch(`${config.notices_url}?lang=${encodeURIComponent(lang)}`, {cache: "no-store"});
-    if (!response.ok) return; // no notice board (404) or a passing error: keep what is shown
-    body = await response.json();
-  } catch { return; }
-  const notices = Array.isArray(body?.notices) ? body.notices : [];
-  const outages = Array.isArray(body?.outages) ? body.outages : [];
+  const languages = config.languages.length ? config.languages : ["zh_Hans_CN"];
+  const bodies = await Promise.all(languages.map(fetchNotices));
+  if (!bodies[0]) return;
   if (track) {
-    const items = [...notices.map(noticeText), ...outages.map(outageText)].filter(Boolean);
+    if (defaultTicker === null) defaultTicker = [...track.childNodes].map((node) => node.cloneNode(true));
+    // Every display language in turn; content not written in a language falls back to Chinese, so
+    // the same text is shown once.
+    const items = [...new Set(bodies.filter(Boolean).flatMap((body) => [
+      ...(Array.isArray(body.notices) ? body.notices : []).map(noticeText),
+      ...(Array.isArray(body.outages) ? body.outages : []).map(outageText),
+    ]).filter(Boolean))];
     if (items.length) {
       track.replaceChildren(...items.map((text) => el("span", {class: "ticker-item"}, text)));
       track.classList.toggle("moving", true);
+    } else {
+      track.replaceChildren(...defaultTicker.map((node) => node.cloneNode(true)));
+      track.classList.toggle("moving", false);
     }
   }
   if (overlay) {
+    const lang = languages[0];
+    const notices = Array.isArray(bodies[0].notices) ? bodies[0].notices : [];
     const urgent = notices.filter((notice) => notice && notice.urgent);
     if (urgent.length) {
       overlay.replaceChildren(...urgent.map((notice) => el("div", {class: "urgent-notice", "data-notice-id": notice.id},
@@ -326,3 +342,4 @@ document.querySelectorAll("[data-window]").forEach((card) => {
 if ("speechSynthesis" in window) speechSynthesis.getVoices(); // voices load lazily
 connect();
 startSlides();
+setInterval(loadNotices, NOTICE_REFRESH_MS);

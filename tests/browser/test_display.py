@@ -1,6 +1,8 @@
 """The wall display in a real browser: merged window events, suspended signs, queued announcements, reconnect."""
 from __future__ import annotations
 
+import re
+
 from kiosk.events.service import append_event
 from kiosk.extensions import db
 from kiosk.hall.service import hall_by_code
@@ -65,3 +67,26 @@ def test_counter_display_follows_its_window(page, live_app):
     emit(live_app, "window", {"number": 4, "status": "open", "serving": "B009"})
     page.wait_for_selector('[data-window="4"] [data-serving]:text("B009")')
     assert page.locator('[data-window="3"]').count() == 0
+
+
+def test_ticker_in_every_display_language_and_back_to_the_hotline_when_the_board_empties(page, live_app, artifacts):
+    from sqlalchemy import select
+
+    from kiosk.notices import board
+    from kiosk.notices.models import Notice
+    from kiosk.staff.models import StaffUser
+
+    page.goto(f"{page.base}/display")
+    page.wait_for_selector('body[data-connected="true"]')
+    page.wait_for_selector("[data-ticker-track] .ticker-item")
+    texts = page.locator("[data-ticker-track] .ticker-item").all_inner_texts()
+    assert any(re.search("[\u4e00-\u9fff]", text) for text in texts)  # Chinese
+    assert any(re.search("[A-Za-z]{4}", text) for text in texts)  # English
+    with live_app.app_context():
+        supervisor = db.session.scalar(select(StaffUser).where(StaffUser.username == "supervisor"))
+        for notice in db.session.scalars(select(Notice).where(Notice.withdrawn_at.is_(None))):
+            board.withdraw(notice, supervisor)
+        db.session.commit()
+        db.session.remove()
+    page.wait_for_function("!document.querySelector('[data-ticker-track] .ticker-item')", timeout=5000)
+    assert "95598" in page.locator("[data-ticker-track]").inner_text()
