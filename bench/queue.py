@@ -34,6 +34,7 @@ VENV = ROOT / ".venv" / "bin"
 SINGLE_REQUESTS = 300
 CLIENTS, PER_CLIENT = 50, 40
 CALLS = 40
+THREADS = os.environ.get("BENCH_THREADS", "32")  # threads per worker, as `make run` serves
 POLLED_CALLS, POLL_SECONDS = 10, 2.0
 BASELINE = {
     "throughput": "reference queue manager: 8-19 tickets/s at 50 clients",
@@ -57,8 +58,7 @@ def flask(env: dict, *args: str) -> str:
 
 def start_server(env: dict) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    threads = os.environ.get("BENCH_THREADS", "32")  # as `make run` serves
-    server = subprocess.Popen([str(VENV / "gunicorn"), "-k", "gthread", "-w", "2", "--threads", threads,
+    server = subprocess.Popen([str(VENV / "gunicorn"), "-k", "gthread", "-w", "2", "--threads", THREADS,
                                "-b", f"127.0.0.1:{port}", "--log-level", "warning", "app:app"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     for _ in range(200):
@@ -236,8 +236,7 @@ def bench(label: str, database_url: str, folder: Path, **settings: str) -> dict:
         "calls_seen": len(latencies),
         "polled_p50_ms": statistics.median(polled) * 1000 if polled else float("nan"),
     }
-    threads = os.environ.get("BENCH_THREADS", "32")
-    print(f"\n== {label} (gunicorn gthread, 2 workers × {threads} threads, loopback) ==")
+    print(f"\n== {label} (gunicorn gthread, 2 workers × {THREADS} threads, loopback) ==")
     print(f"1 client:   p50 {figures['single_p50_ms']:.1f} ms, p99 {figures['single_p99_ms']:.1f} ms"
           f"   (target p99 <= 20 ms)")
     print(f"{CLIENTS} clients: {figures['throughput']:.0f} tickets/s, p50 {figures['p50_ms']:.1f} ms, "

@@ -39,7 +39,7 @@ def is_sqlite() -> bool:
 
 
 _turn_lock = threading.Lock()
-_turn_files: dict[str, int] = {}
+_turn_files: dict[str, int] = {}  # database path as configured → open lock file
 os.register_at_fork(after_in_child=_turn_files.clear)  # flock belongs to an open file: reopen after fork
 
 
@@ -62,11 +62,12 @@ def writer_turn():
         if not database or database == ":memory:":
             yield
             return
-        path = str(Path(database).resolve()) + "-writers.lock"
-        if path not in _turn_files:
-            _turn_files[path] = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(_turn_files[path], fcntl.LOCK_EX)
+        handle = _turn_files.get(database)
+        if handle is None:
+            handle = _turn_files[database] = os.open(f"{Path(database).resolve()}-writers.lock",
+                                                     os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(_turn_files[path], fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -19,6 +20,7 @@ SOURCE_LOCALE = "en"
 PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%")
 
 
+@cache
 def _catalog(locale_dir: Path):
     with open(locale_dir / "LC_MESSAGES" / "messages.po", "rb") as handle:
         return read_po(handle)

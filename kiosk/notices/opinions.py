@@ -17,7 +17,7 @@ from kiosk.i18n import DEFAULT_LOCALE
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.labels import OPINION_KINDS, TOPICS
 from kiosk.notices.models import CallbackRequest, Opinion, Suspension
-from kiosk.notices.status import active_service_row
+from kiosk.notices.status import CALLBACK_REASON, active_service_row
 
 #: Answer deadlines from the hall rules (service code Art. 29).
 DUE_DAYS = {"complaint": 5, "report": 10}
@@ -133,7 +133,7 @@ def close(opinion: Opinion, user) -> None:
 def failure_suspension(service: Service) -> Suspension | None:
     """The active system-failure suspension of ``service`` (its own or the hall's), or ``None``."""
     row = active_service_row(service)
-    return row if row is not None and row.reason_key == "system_failure" else None
+    return row if row is not None and row.reason_key == CALLBACK_REASON else None
 
 
 def request_callback(hall: Hall, service: Service, phone) -> CallbackRequest:

@@ -23,6 +23,16 @@ class SuspensionInfo:
     reason: str  # the reason in Chinese (the hall's default language)
     reason_texts: dict[str, str] = field(default_factory=dict)  # {locale: reason}
     until: datetime | None = None
+    reason_key: str = "other"  # the preset reason (labels.REASONS) or "other"
+
+    @property
+    def offers_callback(self) -> bool:
+        """Whether the kiosk offers to call the customer back (the hall rules: a system failure)."""
+        return self.reason_key == CALLBACK_REASON
+
+
+#: The suspension reason for which the kiosk offers a callback.
+CALLBACK_REASON = "system_failure"
 
 
 def reason_locales(hall) -> list[str]:
@@ -45,7 +55,7 @@ def info_for(suspension, hall) -> SuspensionInfo:
     """The :class:`SuspensionInfo` of a suspension row."""
     texts = reason_texts(suspension, hall)
     return SuspensionInfo(scope=suspension.scope, reason=texts.get(DEFAULT_LOCALE, ""), reason_texts=texts,
-                          until=suspension.until)
+                          until=suspension.until, reason_key=suspension.reason_key)
 
 
 @cache
@@ -90,5 +100,5 @@ def service_suspension(service) -> SuspensionInfo | None:
 
 def callback_offered(service) -> bool:
     """Whether the kiosk should offer a callback for ``service``: it is suspended for a system failure."""
-    row = active_service_row(service)
-    return row is not None and row.reason_key == "system_failure"
+    info = service_suspension(service)
+    return info is not None and info.offers_callback

@@ -84,8 +84,6 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
     The returned ticket carries ``waiting_ahead``, counted in the same transaction.
     """
     check_can_ticket(hall, service, now)
-    fixed_time = now
-    now = now or utcnow()
     hall_id, service_id, code, day = hall.id, service.id, service.code, business_day(hall, now)
     token = secrets.token_urlsafe(16)
     session = db.session()
@@ -97,7 +95,7 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
             # Stamp the arrival once the counter is ours, so arrival order always matches number order.
             ticket = Ticket(hall_id=hall_id, issued_service_id=service_id, service_id=service_id,
                             business_day=day, seq=seq, number=format_number(code, seq), token=token,
-                            priority=bool(priority), status="waiting", issued_at=fixed_time or max(now, utcnow()))
+                            priority=bool(priority), status="waiting", issued_at=now or utcnow())
             session.add(ticket)
             session.flush()
             counts = waiting_counts(hall_id)

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from kiosk.hall.service import current_hall, hours_today, is_open, service_by_code
-from kiosk.notices import status as notices_status
 from kiosk.queue import service as queue
 
 bp = Blueprint("queue", __name__)
@@ -18,8 +17,7 @@ def _take_page(hall, error: str | None = None, status: int = 200):
     # A callback is offered only where the hall rules ask for one: a service stopped by a system failure.
     callbacks = set()
     if "notices.callback_request" in current_app.view_functions:
-        callbacks = {line.service.code for line in lines
-                     if line.suspension is not None and notices_status.callback_offered(line.service)}
+        callbacks = {line.service.code for line in lines if line.suspension and line.suspension.offers_callback}
     page = render_template("kiosk/queue/take.html", hall=hall, lines=lines, error=error,
                            hall_open=is_open(hall), hours=hours_today(hall), callbacks=callbacks)
     return page, status
