@@ -33,10 +33,7 @@ def status_of(window: Window, state: WindowState | None = None) -> dict:
     state = state if state is not None else db.session.get(WindowState, window.id)
     suspension = notices_status.window_suspension(window)
     serving = state.current_ticket.number if state is not None and state.current_ticket is not None else None
-    if suspension is not None:
-        status = "suspended"
-    else:
-        status = "open" if state is not None and state.is_open else "closed"
+    status = "suspended" if suspension is not None else "open" if state is not None and state.is_open else "closed"
     return {
         "number": window.number, "status": status, "serving": serving,
         "reason": suspension.reason if suspension else None,
