@@ -90,12 +90,13 @@ def _fresh_request_globals() -> None:
 
 
 def _init_features(app: Flask) -> None:
-    from kiosk import cli, errors
+    from kiosk import api, cli, errors
 
     import_models()
     for name in FEATURES:
         module = importlib.import_module(f"kiosk.{name}")
         if hasattr(module, "init_app"):
             module.init_app(app)
+    api.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

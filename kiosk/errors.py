@@ -1,4 +1,10 @@
-"""Error pages and JSON errors: a clear, translated message, never a stack trace."""
+"""Errors: the base class every feature's errors extend, and one handler for each kind of error.
+
+A feature raises its own subclass of :class:`KioskError` (a translated message and an HTTP
+status). Views that need to keep the user on the same form catch it and show the message;
+anything left uncaught becomes the area's error page, or ``{"error": message}`` for the API.
+Nothing ever shows a stack trace.
+"""
 from __future__ import annotations
 
 from flask import Flask, render_template, request
@@ -8,6 +14,19 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from kiosk.api import api_error, wants_json
 from kiosk.extensions import db
+
+
+class KioskError(ValueError):
+    """A user-caused error: ``str(error)`` is the translated message, ``status`` the HTTP status."""
+
+    #: The HTTP status when none is given.
+    status_code = 400
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(str(message))
+        self.message = str(message)
+        self.status = status if status is not None else self.status_code
+
 
 MESSAGES = {
     400: _l("The request could not be understood. Please go back and try again."),
@@ -62,6 +81,11 @@ def _http_error(error: HTTPException):
     return render_error(status, str(MESSAGES.get(status, MESSAGES[400 if status < 500 else 500])))
 
 
+def _kiosk_error(error: KioskError):
+    db.session.rollback()
+    return render_error(error.status, error.message)
+
+
 def _csrf_error(_error: CSRFError):
     return render_error(400, str(CSRF_MESSAGE))
 
@@ -79,6 +103,7 @@ def _unexpected(error: Exception):
 
 def init_app(app: Flask) -> None:
     """Register the handlers."""
+    app.register_error_handler(KioskError, _kiosk_error)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(InternalServerError, _unexpected)

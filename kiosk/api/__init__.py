@@ -1,12 +1,39 @@
-"""Shared helpers for the JSON API under ``/api/v1`` (each feature owns its own routes)."""
+"""The JSON API under ``/api/v1``: one parent blueprint that each feature's ``api.py`` hangs under.
+
+The parent holds, once for every feature: ``Cache-Control: no-store``, the CSRF exemption (API
+clients authenticate with a bearer token, not a session cookie) and JSON error bodies.
+"""
 from __future__ import annotations
 
-from decimal import Decimal
+from flask import Blueprint, Flask, Response, jsonify, request
 
-from flask import jsonify, request
+from kiosk.extensions import csrf
+
+_FEATURE_APIS = "kiosk.api.features"
 
 
-def api_error(message: str, status: int):
+def no_store(response: Response) -> Response:
+    """API answers are live state or personal data: never cached."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def register(app: Flask, feature_api: Blueprint) -> None:
+    """Hang a feature's API blueprint under ``/api/v1`` (call from the feature's ``init_app``)."""
+    csrf.exempt(feature_api)
+    app.extensions.setdefault(_FEATURE_APIS, []).append(feature_api)
+
+
+def init_app(app: Flask) -> None:
+    """Register the ``/api/v1`` parent with every feature API registered so far (endpoints ``api.<feature>.*``)."""
+    parent = Blueprint("api", __name__, url_prefix="/api/v1")
+    parent.after_request(no_store)
+    for feature_api in app.extensions.pop(_FEATURE_APIS, []):
+        parent.register_blueprint(feature_api)
+    app.register_blueprint(parent)
+
+
+def api_error(message: str, status: int) -> Response:
     """A JSON error response ``{"error": message}`` with ``status``."""
     response = jsonify({"error": str(message)})
     response.status_code = status
@@ -17,11 +44,6 @@ def json_body() -> dict | None:
     """The request's JSON object, or ``None`` when the body is missing, malformed or not an object."""
     data = request.get_json(silent=True)
     return data if isinstance(data, dict) else None
-
-
-def money_text(amount: Decimal) -> str:
-    """Money as a string with exactly two decimals, as the API documents."""
-    return f"{Decimal(amount).quantize(Decimal('0.01')):f}"
 
 
 def wants_json() -> bool:

@@ -14,17 +14,16 @@ def forget_outside_bill_pages() -> None:
 
 
 def init_app(app: Flask) -> None:
+    from kiosk.api import register as register_api
     from kiosk.bills.api import bp as api_bp
     from kiosk.bills.cli import import_bills_command
     from kiosk.bills.labels import jinja_globals
     from kiosk.bills.staff_views import bp as staff_bp
     from kiosk.bills.views import bp
-    from kiosk.extensions import csrf
 
     app.register_blueprint(bp)
     app.register_blueprint(staff_bp)
-    csrf.exempt(api_bp)
-    app.register_blueprint(api_bp)
+    register_api(app, api_bp)
     app.cli.add_command(import_bills_command)
     app.before_request(forget_outside_bill_pages)
     app.jinja_env.globals.update(jinja_globals())

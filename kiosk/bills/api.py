@@ -11,14 +11,8 @@ from kiosk.bills import lookup
 from kiosk.hall.service import business_day, current_hall
 from kiosk.money import plain, yuan_text
 
-bp = Blueprint("bills_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("bills", __name__)
 
-
-@bp.after_request
-def no_store(response):
-    """Bill data (and the answer for an unknown number) is never cached."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 @bp.get("/bills/<account_no>")

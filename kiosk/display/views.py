@@ -37,7 +37,7 @@ def display_config(hall, **extra) -> dict:
         "languages": languages,
         "html_lang": {code: LOCALES[code].html_lang for code in languages},
         "strings": display_strings(languages),
-        "events_url": url_for("events.stream"),
+        "events_url": url_for("api.events.stream"),
         "queue_url": "/api/v1/queue",
         "notices_url": "/api/v1/notices",
     }

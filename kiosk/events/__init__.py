@@ -3,6 +3,7 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
+    from kiosk.api import register as register_api
     from kiosk.events.views import bp
 
-    app.register_blueprint(bp)
+    register_api(app, bp)

@@ -10,7 +10,7 @@ from kiosk.events.service import events_after, latest_event_id, wakeup
 from kiosk.extensions import db
 from kiosk.hall.service import current_hall
 
-bp = Blueprint("events", __name__, url_prefix="/api/v1")
+bp = Blueprint("events", __name__)
 
 
 def _start_id(hall_id: int) -> int:

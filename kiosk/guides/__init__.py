@@ -3,7 +3,7 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from kiosk.extensions import csrf
+    from kiosk.api import register as register_api
     from kiosk.guides import admin, staff_views, views  # noqa: F401 - routes on the shared blueprint
     from kiosk.guides.api import bp as api_bp
     from kiosk.guides.blueprint import bp
@@ -11,7 +11,6 @@ def init_app(app: Flask) -> None:
     from kiosk.guides.labels import jinja_globals
 
     app.register_blueprint(bp)
-    csrf.exempt(api_bp)
-    app.register_blueprint(api_bp)
+    register_api(app, api_bp)
     app.cli.add_command(import_applications_command)
     app.jinja_env.globals.update(jinja_globals())

@@ -10,7 +10,7 @@ from kiosk.extensions import db
 from kiosk.guides.importer import import_rows
 from kiosk.staff.auth import api_user, token_required
 
-bp = Blueprint("guides_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("guides", __name__)
 
 
 def _rows(body: dict) -> list[tuple[int, dict]] | None:

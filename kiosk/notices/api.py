@@ -12,7 +12,7 @@ from kiosk.notices import board, suspensions
 from kiosk.notices.errors import NoticeError
 from kiosk.staff.auth import api_user, token_required
 
-bp = Blueprint("notices_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("notices", __name__)
 
 
 def _not_found():

@@ -10,14 +10,8 @@ from kiosk.queue import service as queue
 from kiosk.queue import snapshot, windows
 from kiosk.staff.auth import api_user, token_required
 
-bp = Blueprint("queue_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("queue", __name__)
 
-
-@bp.after_request
-def no_store(response):
-    """Queue state changes every second; never cache it."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 @bp.post("/tickets")

@@ -3,7 +3,7 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from kiosk.extensions import csrf
+    from kiosk.api import register as register_api
     from kiosk.tariffs import admin, views  # noqa: F401 - routes on the shared blueprint
     from kiosk.tariffs.api import bp as api_bp
     from kiosk.tariffs.blueprint import bp
@@ -11,8 +11,7 @@ def init_app(app: Flask) -> None:
     from kiosk.tariffs.labels import jinja_globals
 
     app.register_blueprint(bp)
-    csrf.exempt(api_bp)
-    app.register_blueprint(api_bp)
+    register_api(app, api_bp)
     app.cli.add_command(import_tariffs_command)
     app.cli.add_command(import_fees_command)
     app.jinja_env.globals.update(jinja_globals())

@@ -8,7 +8,7 @@ from kiosk.hall.service import business_day, current_hall
 from kiosk.money import plain, yuan_text
 from kiosk.tariffs import service
 
-bp = Blueprint("tariffs_api", __name__, url_prefix="/api/v1")
+bp = Blueprint("tariffs", __name__)
 
 
 def line_json(line) -> dict:
