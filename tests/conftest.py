@@ -1,7 +1,8 @@
-"""Shared fixtures: an app on a migrated SQLite copy, clients, the demo hall, staff logins.
+"""Shared fixtures: an app on a migrated SQLite copy, clients, the demo hall, staff logins, factories.
 
 The schema is built once per test session by running the real Alembic migrations
-into a template database; each test gets its own copy of that file.
+into two template databases, one seeded with the demo hall (``app``) and one left empty
+(``empty_app``); each test gets its own copy of one of those files.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from flask_babel import force_locale
 
 from kiosk import create_app
 from kiosk.extensions import db
+from tests import factories
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -34,21 +36,32 @@ def make_app(db_url: str, instance: Path, **overrides):
     return create_app(config)
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory) -> Path:
-    """A SQLite file migrated to the newest schema and seeded with the demo hall."""
+def build_template(folder: Path, seed: bool) -> Path:
+    """A SQLite file in ``folder`` migrated to the newest schema, seeded with the demo hall when ``seed``."""
     from kiosk.cli import migrate_database
     from kiosk.demo.seed import seed_demo
 
-    folder = tmp_path_factory.mktemp("template")
     path = folder / "template.sqlite3"
     app = make_app(f"sqlite:///{path}", folder)
     with app.app_context():
         migrate_database()
-        seed_demo()
+        if seed:
+            seed_demo()
         db.session.remove()
         db.engine.dispose()
     return path
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """A SQLite file migrated to the newest schema and seeded with the demo hall."""
+    return build_template(tmp_path_factory.mktemp("template"), seed=True)
+
+
+@pytest.fixture(scope="session")
+def empty_template_db(tmp_path_factory) -> Path:
+    """A SQLite file migrated to the newest schema, with no rows at all."""
+    return build_template(tmp_path_factory.mktemp("empty-template"), seed=False)
 
 
 @pytest.fixture
@@ -56,6 +69,14 @@ def db_path(template_db, tmp_path) -> Path:
     """A fresh copy of the seeded template database for one test."""
     path = tmp_path / "hallkiosk.sqlite3"
     shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def empty_db_path(empty_template_db, tmp_path) -> Path:
+    """A fresh copy of the empty template database for one test."""
+    path = tmp_path / "empty.sqlite3"
+    shutil.copyfile(empty_template_db, path)
     return path
 
 
@@ -80,12 +101,85 @@ def csrf_app(db_path, tmp_path):
 
 
 @pytest.fixture
+def empty_app(empty_db_path, tmp_path):
+    """The application on a migrated database with no data: the test makes what it needs with the factories.
+
+    Requests from unregistered devices are for the hall :data:`tests.factories.HALL_CODE`, the factories'
+    default hall, so ``make_hall()`` (or any factory without a ``hall``) is enough for the kiosk pages.
+    """
+    application = make_app(f"sqlite:///{empty_db_path}", tmp_path, DEFAULT_HALL=factories.HALL_CODE)
+    with application.app_context():
+        yield application
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
+    """A test client of the demo-seeded ``app``."""
     return app.test_client()
 
 
 @pytest.fixture
+def empty_client(empty_app):
+    """A test client of ``empty_app``."""
+    return empty_app.test_client()
+
+
+@pytest.fixture
+def empty_runner(empty_app):
+    """A CLI runner of ``empty_app``."""
+    return empty_app.test_cli_runner()
+
+
+@pytest.fixture
+def make_hall():
+    """``make_hall(**fields)``: :func:`tests.factories.make_hall` on the test's database."""
+    return factories.make_hall
+
+
+@pytest.fixture
+def make_service():
+    """``make_service(hall=…, code=…, **fields)``: :func:`tests.factories.make_service`."""
+    return factories.make_service
+
+
+@pytest.fixture
+def make_window():
+    """``make_window(hall=…, number=…, services=[…], is_open=True)``: :func:`tests.factories.make_window`."""
+    return factories.make_window
+
+
+@pytest.fixture
+def make_staff_user():
+    """``make_staff_user(username=…, role=…, password=…)``: :func:`tests.factories.make_staff_user`."""
+    return factories.make_staff_user
+
+
+@pytest.fixture
+def make_ticket():
+    """``make_ticket(service=…, status=…, window=…)``: :func:`tests.factories.make_ticket`."""
+    return factories.make_ticket
+
+
+@pytest.fixture
+def make_account():
+    """``make_account(account_no=…, bills=[{"period": …, "amount": …, "paid": …}])``.
+
+    See :func:`tests.factories.make_account`.
+    """
+    return factories.make_account
+
+
+@pytest.fixture
+def make_tariff_version():
+    """``make_tariff_version(effective_from=…, tiers=[…])``: :func:`tests.factories.make_tariff_version`."""
+    return factories.make_tariff_version
+
+
+@pytest.fixture
 def runner(app):
+    """A CLI runner of the demo-seeded ``app``."""
     return app.test_cli_runner()
 
 

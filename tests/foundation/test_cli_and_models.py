@@ -1,8 +1,16 @@
-from sqlalchemy import func, select
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from kiosk.extensions import db
 from kiosk.hall.models import Hall, Service, Window
+from kiosk.staff.auth import user_for_token
 from kiosk.staff.models import StaffUser
+from tests.conftest import make_app
 
 
 def test_seed_demo_is_idempotent(runner):
@@ -27,17 +35,17 @@ def test_demo_hall_shape(hall):
         "admin", "supervisor", "staff"]
 
 
-def test_service_letters_are_unique_per_hall(hall):
-    import pytest
-    from sqlalchemy.exc import IntegrityError
-
+def test_service_letters_are_unique_per_hall(empty_app, make_service):
+    hall = make_service(code="A").hall
     db.session.add(Service(hall_id=hall.id, code="A", names={}))
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
 
 
-def test_create_user_and_token(runner):
+def test_create_user_and_token(empty_runner, make_window):
+    runner = empty_runner
+    make_window(number=4)
     result = runner.invoke(args=["create-user", "clerk", "--role", "supervisor", "--password", "long-enough-1",
                                  "--window", "4"])
     assert result.exit_code == 0, result.output
@@ -46,8 +54,6 @@ def test_create_user_and_token(runner):
     token = runner.invoke(args=["create-token", "clerk"]).output.strip()
     assert len(token) >= 40
     client = runner.app.test_client()
-    from kiosk.staff.auth import user_for_token
-
     assert user_for_token(token).username == "clerk"
     assert client is not None
 
@@ -67,18 +73,13 @@ def test_create_token_for_unknown_user_fails(runner):
     assert result.exit_code != 0 and "no user" in result.output
 
 
-def test_sqlite_runs_in_wal_mode(app):
-    from sqlalchemy import text
-
+def test_sqlite_runs_in_wal_mode(empty_app):
     assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     assert db.session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
 
 
-def test_migrations_match_the_models(app):
+def test_migrations_match_the_models(empty_app):
     """Every model change has a migration: autogenerate finds nothing to do."""
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"render_as_batch": True})
         diff = compare_metadata(context, db.metadata)
@@ -87,14 +88,8 @@ def test_migrations_match_the_models(app):
 
 def test_migrations_form_one_line_that_downgrades_and_upgrades(tmp_path):
     """One head, so ``flask db upgrade`` needs no argument; every migration can be undone and redone."""
-    from flask_migrate import downgrade, upgrade
-
-    from tests.conftest import make_app
-
     app = make_app(f"sqlite:///{tmp_path / 'roundtrip.db'}", tmp_path)
     with app.app_context():
-        from alembic.script import ScriptDirectory
-
         script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
         assert len(script.get_heads()) == 1
         upgrade()
@@ -104,7 +99,9 @@ def test_migrations_form_one_line_that_downgrades_and_upgrades(tmp_path):
         assert "tickets" in db.inspect(db.engine).get_table_names()
 
 
-def test_register_device_and_device_cookie(runner, client):
+def test_register_device_and_device_cookie(empty_runner, empty_client, make_hall):
+    runner, client = empty_runner, empty_client
+    make_hall()
     result = runner.invoke(args=["register-device", "kiosk-9", "--printer", "cups:Front_Desk"])
     assert result.exit_code == 0, result.output
     response = client.get("/kiosk?device=kiosk-9")

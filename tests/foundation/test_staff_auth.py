@@ -1,6 +1,13 @@
 import re
 
 import pytest
+from sqlalchemy import select
+
+from kiosk.audit.models import AuditLog
+from kiosk.extensions import db
+from kiosk.staff.auth import issue_token, role_required, token_required
+from kiosk.staff.models import ROLES, StaffUser
+from tests.factories import STAFF_PASSWORD
 
 
 def test_login_page_and_console(client, login):
@@ -43,29 +50,32 @@ def test_logout(client, login):
 @pytest.mark.parametrize("role,allowed", [("staff", ["staff"]),
                                           ("supervisor", ["staff", "supervisor"]),
                                           ("admin", ["staff", "supervisor", "admin"])])
-def test_role_hierarchy(app, role, allowed):
-    from kiosk.staff.models import ROLES, StaffUser
-
+def test_role_hierarchy(empty_app, role, allowed):
     user = StaffUser(username="x", role=role, password_hash="-", hall_id=1)
     assert [r for r in ROLES if user.has_role(r)] == allowed
 
 
-def test_role_required_denies_with_403(app, client, login):
-    from kiosk.staff.auth import role_required
+def test_role_required_denies_with_403(empty_app, empty_client, make_staff_user):
+    app, client = empty_app, empty_client
+    make_staff_user(username="clerk", role="staff")
 
     @app.get("/staff/test-admin-only")
     @role_required("admin")
     def admin_only():
         return "ok"
 
-    login("staff1")
+    client.post("/staff/login", data={"username": "clerk", "password": STAFF_PASSWORD})
     response = client.get("/staff/test-admin-only?lang=en")
     assert response.status_code == 403
     assert "Your role does not allow" in response.get_data(as_text=True)
 
 
-def test_bearer_token_checks(app, token):
-    from kiosk.staff.auth import token_required
+def test_bearer_token_checks(empty_app, make_staff_user):
+    app = empty_app
+    users = {role: make_staff_user(role=role) for role in ("staff", "supervisor")}
+
+    def token(role: str) -> dict:
+        return {"Authorization": f"Bearer {issue_token(users[role])}"}
 
     @app.post("/api/v1/test-supervisor")
     @token_required("supervisor")
@@ -75,20 +85,15 @@ def test_bearer_token_checks(app, token):
     client = app.test_client()
     assert client.post("/api/v1/test-supervisor").status_code == 401
     assert client.post("/api/v1/test-supervisor", headers={"Authorization": "Bearer wrong"}).status_code == 401
-    assert client.post("/api/v1/test-supervisor", headers=token("staff1")).status_code == 403
+    assert client.post("/api/v1/test-supervisor", headers=token("staff")).status_code == 403
     assert client.post("/api/v1/test-supervisor", headers=token("supervisor")).get_json() == {"ok": True}
 
 
 def test_login_is_audited(app, client, login):
-    from sqlalchemy import select
-
-    from kiosk.audit.models import AuditLog
-    from kiosk.extensions import db
-
     login("supervisor")
     entry = db.session.scalar(select(AuditLog).where(AuditLog.action == "staff.login"))
     assert entry.actor == "supervisor"
 
 
-def test_staff_session_expires(app):
-    assert app.permanent_session_lifetime.total_seconds() == 480 * 60
+def test_staff_session_expires(empty_app):
+    assert empty_app.permanent_session_lifetime.total_seconds() == 480 * 60

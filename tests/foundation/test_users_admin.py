@@ -39,20 +39,11 @@ def admin(login):
 
 
 @pytest.fixture
-def other_hall_user(app):
+def other_hall_user(app, make_hall, make_window, make_staff_user):
     """A user of a second hall (with a window of its own)."""
-    from kiosk.hall.models import Hall, Window
-    from kiosk.staff.service import create_user
-
-    hall = Hall(code="other", names={"en": "Other hall"})
-    db.session.add(hall)
-    db.session.flush()
-    window = Window(hall_id=hall.id, number=9, names={"en": "Window 9"})
-    db.session.add(window)
-    db.session.flush()
-    stranger = create_user("stranger", "stranger-pass", "admin", hall, default_window_id=window.id)
-    db.session.commit()
-    return stranger
+    hall = make_hall(code="other", names={"en": "Other hall"})
+    window = make_window(hall=hall, number=9)
+    return make_staff_user(username="stranger", password="stranger-pass", role="admin", hall=hall, window=window)
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import time
 from kiosk.database import writer_turn
 
 
-def test_writer_turns_do_not_overlap(app):
+def test_writer_turns_do_not_overlap(empty_app):
+    app = empty_app
     spans: list[tuple[float, float]] = []
     started = threading.Barrier(3)
 
@@ -29,7 +30,8 @@ def test_writer_turns_do_not_overlap(app):
     assert all(earlier[1] <= later[0] for earlier, later in zip(spans, spans[1:], strict=False))
 
 
-def test_writer_turns_can_be_switched_off(app):
+def test_writer_turns_can_be_switched_off(empty_app):
+    app = empty_app
     app.config["WRITER_TURNS"] = False
     inside = threading.Event()
     release = threading.Event()

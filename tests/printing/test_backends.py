@@ -46,25 +46,26 @@ def fake_lp(tmp_path, monkeypatch):
     ("cups:ticket@printserver", "cups", "ticket@printserver"),
     ("browser", "browser", ""),
 ])
-def test_parse_printer(app, setting, backend, target):
+def test_parse_printer(empty_app, setting, backend, target):
     assert backends.parse_printer(setting) == backends.Printer(backend, target)
 
 
 @pytest.mark.parametrize("setting", ["file", "", None])
-def test_default_printer_is_the_spool_folder(app, setting):
-    assert backends.parse_printer(setting) == backends.Printer("file", app.config["SPOOL_DIR"])
+def test_default_printer_is_the_spool_folder(empty_app, setting):
+    assert backends.parse_printer(setting) == backends.Printer("file", empty_app.config["SPOOL_DIR"])
 
 
 @pytest.mark.parametrize("setting", [
     "cups:", "cups:-oraw", "cups:a b", "cups:a;rm -rf /", "cups:$(reboot)", "cups:a/b", "cups:" + "x" * 200,
     "browser:x", "lpr:office", "smb://x",
 ])
-def test_bad_printer_settings_are_refused(app, setting):
+def test_bad_printer_settings_are_refused(empty_app, setting):
     with pytest.raises(backends.BadPrinterSetting):
         backends.parse_printer(setting)
 
 
-def test_file_backend_spools_the_pdf_and_records_the_job(app, hall, tmp_path):
+def test_file_backend_spools_the_pdf_and_records_the_job(empty_app, make_hall, tmp_path):
+    hall = make_hall()
     spool = tmp_path / "roll"
     job = print_document(f"file:{spool}", PDF, "ticket", reference="A001", hall_id=hall.id)
     assert (job.status, job.backend, job.printer, job.reference, job.reprint) == (
@@ -77,13 +78,13 @@ def test_file_backend_spools_the_pdf_and_records_the_job(app, hall, tmp_path):
     assert stored.pdf == PDF and stored.pdf_size == len(PDF) and stored.created_at.tzinfo is not None
 
 
-def test_default_device_uses_the_configured_spool_folder(app):
+def test_default_device_uses_the_configured_spool_folder(empty_app):
     job = print_document(None, PDF, "bill_statement", reference="1234****5678")
     assert job.status == "ok"
-    assert Path(job.spool_path).parent == Path(app.config["SPOOL_DIR"])
+    assert Path(job.spool_path).parent == Path(empty_app.config["SPOOL_DIR"])
 
 
-def test_unwritable_spool_folder_gives_a_failed_job(app, tmp_path):
+def test_unwritable_spool_folder_gives_a_failed_job(empty_app, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with force_locale("en"):
@@ -94,7 +95,8 @@ def test_unwritable_spool_folder_gives_a_failed_job(app, tmp_path):
     assert db.session.get(PrintJob, job.id).status == "failed"
 
 
-def test_cups_backend_runs_lp_with_an_argument_list(app, hall, fake_lp):
+def test_cups_backend_runs_lp_with_an_argument_list(empty_app, make_hall, fake_lp):
+    hall = make_hall()
     device = register_device(hall, "kiosk-cups", "kiosk", "cups:Kiosk_1")
     db.session.commit()
     job = print_document(device, PDF, "ticket", reference="A003")
@@ -104,13 +106,13 @@ def test_cups_backend_runs_lp_with_an_argument_list(app, hall, fake_lp):
     assert (fake_lp / "stdin").read_bytes() == PDF
 
 
-def test_title_with_shell_characters_stays_one_argument(app, fake_lp):
+def test_title_with_shell_characters_stays_one_argument(empty_app, fake_lp):
     job = print_document("cups:Kiosk_1", PDF, "ticket", reference="A004; $(reboot)")
     assert job.status == "ok"
     assert (fake_lp / "argv").read_text().splitlines() == ["-d", "Kiosk_1", "-t", "ticket A004; $(reboot)"]
 
 
-def test_lp_failure_gives_a_failed_job(app, fake_lp, monkeypatch):
+def test_lp_failure_gives_a_failed_job(empty_app, fake_lp, monkeypatch):
     monkeypatch.setenv("LP_FAIL", "The printer or class does not exist.")
     job = print_document("cups:Missing", PDF, "ticket", reference="A005")
     assert job.status == "failed"
@@ -118,21 +120,21 @@ def test_lp_failure_gives_a_failed_job(app, fake_lp, monkeypatch):
     assert job.pdf == PDF
 
 
-def test_missing_lp_gives_a_failed_job(app, tmp_path, monkeypatch):
+def test_missing_lp_gives_a_failed_job(empty_app, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     job = print_document("cups:Kiosk_1", PDF, "ticket")
     assert job.status == "failed"
     assert "lp" in job.message
 
 
-def test_invalid_device_setting_gives_a_failed_job(app):
+def test_invalid_device_setting_gives_a_failed_job(empty_app):
     with force_locale("en"):
         job = print_document("cups:bad name", PDF, "ticket", reference="A006")
     assert job.status == "failed"
     assert "printer setting is invalid" in job.message
 
 
-def test_browser_backend_records_without_sending(app):
+def test_browser_backend_records_without_sending(empty_app):
     job = print_document("browser", PDF, "ticket", reference="A007")
     assert (job.status, job.backend, job.spool_path) == ("ok", "browser", "")
 
