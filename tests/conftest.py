@@ -235,7 +235,7 @@ def token(app):
     from kiosk.staff.models import StaffUser
 
     def make(username: str = "staff1") -> dict:
-        user = db.session.scalar(select(StaffUser).where(StaffUser.username == username))
+        user = db.session.execute(select(StaffUser).where(StaffUser.username == username)).scalar_one()
         return {"Authorization": f"Bearer {issue_token(user)}"}
 
     return make

@@ -80,10 +80,11 @@ def imports_of(importer: str, tree: ast.Module, modules: set[str]) -> Iterator[I
     """The ``kiosk`` modules ``importer`` imports (``from kiosk.x import y`` is ``kiosk.x.y`` when that is a module)."""
     package = importer if module_path(importer).endswith("__init__.py") else importer.rpartition(".")[0]
     for node, in_function in walk(tree):
-        names: list[str] = []
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
+        else:
             base = node.module or ""
             if node.level:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]

@@ -15,7 +15,7 @@ from tests.factories import STAFF_PASSWORD
 
 
 def count(model) -> int:
-    return db.session.scalar(select(func.count()).select_from(model))
+    return db.session.execute(select(func.count()).select_from(model)).scalar_one()
 
 
 def test_the_empty_database_has_no_rows(empty_app, empty_client):
@@ -29,7 +29,7 @@ def test_defaults_share_one_hall(empty_app, make_hall, make_service, make_window
     window = make_window()
     assert [(s.code, s.time_limit_minutes) for s in hall.services] == [("A", 20), ("B", 5)]
     assert (window.number, [s.code for s in window.services]) == (1, ["A", "B"])
-    assert db.session.get(WindowState, window.id).is_open is True
+    assert db.session.get_one(WindowState, window.id).is_open is True
     assert make_hall().code == "test-hall-2"
     assert {service_a.hall_id, service_b.hall_id, window.hall_id} == {hall.id}
 
@@ -50,7 +50,7 @@ def test_a_called_ticket_is_its_windows_current_ticket(empty_app, make_window, m
     make_service()
     window = make_window()
     ticket = make_ticket(status="called", window=window)
-    state = db.session.get(WindowState, window.id)
+    state = db.session.get_one(WindowState, window.id)
     assert (state.current_ticket_id, ticket.call_count, ticket.called_at is not None) == (ticket.id, 1, True)
 
 
