@@ -43,7 +43,7 @@ def rates_on(day: date) -> Rates:
 
 
 def ensure_initial() -> LateFeeRule:
-    """The first version, created with the statutory rates when the table is empty."""
+    """The first version, created with the statutory rates when the table is empty (in the caller's transaction)."""
     first = db.session.scalar(select(LateFeeRule).order_by(LateFeeRule.effective_from).limit(1))
     if first is None:
         first = LateFeeRule(effective_from=INITIAL_EFFECTIVE_FROM, residential_rate=STATUTORY.residential_rate,

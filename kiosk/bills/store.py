@@ -1,9 +1,12 @@
-"""Writing checked bill rows in bulk: accounts and bills are inserted or updated by key, many at a time."""
+"""Writing checked bill rows in bulk: accounts and bills are inserted or updated by key, many at a time.
+
+The writes join the session of the use case that calls them (the import commits them).
+"""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
 
 from sqlalchemy import insert, select, update
 
@@ -84,17 +87,6 @@ def tier_lines(row: dict, ytd_kwh: Decimal, tiers: tuple[Tier, ...] | None) -> l
              "amount": str(line.amount)} for line in estimate.lines]
 
 
-def _tiers_by_period() -> Callable[[str], tuple[Tier, ...] | None]:
-    cache: dict[str, tuple[Tier, ...] | None] = {}
-
-    def tiers(period: str) -> tuple[Tier, ...] | None:
-        if period not in cache:
-            cache[period] = residential_tiers(period)
-        return cache[period]
-
-    return tiers
-
-
 def _paid_fee_rates():
     versions = sorted(db.session.execute(select(LateFeeRule)).scalars(), key=lambda rule: rule.effective_from)
     cache = {}
@@ -119,7 +111,7 @@ def upsert(rows: list[dict], result) -> None:
     for row in rows:
         usage[ids[row["account_no"]]][row["period"]] = row["kwh"]
     rates = _paid_fee_rates()
-    tiers = _tiers_by_period()
+    tiers = cache(residential_tiers)  # one look-up per billing period of the file
     new, changed = [], []
     for row in rows:
         account_id = ids[row["account_no"]]
