@@ -1,26 +1,17 @@
 """Bill queries: accounts, bills, late fees, the kiosk pages, the API and the CSV import."""
-from flask import Flask, request, session
+from flask import Flask
 
-#: The session key holding the account number while the customer is on the bill pages.
-SESSION_KEY = "bills_account"
-
-
-def forget_outside_bill_pages() -> None:
-    """``before_request``: leaving the bill pages for another kiosk page forgets the account."""
-    if SESSION_KEY in session and request.endpoint != "static":
-        path = request.path
-        if (path == "/" or path.startswith("/kiosk")) and not path.startswith("/kiosk/bills"):
-            session.pop(SESSION_KEY, None)
+from kiosk.api import register as register_api
+from kiosk.bills.api import bp as api_bp
+from kiosk.bills.cli import import_bills_command
+from kiosk.bills.labels import jinja_globals
+from kiosk.bills.session import forget_outside_bill_pages
+from kiosk.bills.staff_views import bp as staff_bp
+from kiosk.bills.views import bp
 
 
 def init_app(app: Flask) -> None:
-    from kiosk.api import register as register_api
-    from kiosk.bills.api import bp as api_bp
-    from kiosk.bills.cli import import_bills_command
-    from kiosk.bills.labels import jinja_globals
-    from kiosk.bills.staff_views import bp as staff_bp
-    from kiosk.bills.views import bp
-
+    """Register the bill pages, the staff page, the API, the import command and the template globals."""
     app.register_blueprint(bp)
     app.register_blueprint(staff_bp)
     register_api(app, api_bp)

@@ -1,8 +1,6 @@
 """``GET /api/v1/bills/<account_no>[?as_of=YYYY-MM-DD]``: the masked bill summary as JSON."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, current_app, jsonify, request
 from flask_babel import gettext as _
 
@@ -10,9 +8,9 @@ from kiosk.api import api_error
 from kiosk.bills import lookup
 from kiosk.hall.service import business_day, current_hall
 from kiosk.money import plain, yuan_text
+from kiosk.parsing import parse_date
 
 bp = Blueprint("bills", __name__)
-
 
 
 @bp.get("/bills/<account_no>")
@@ -21,7 +19,7 @@ def bill_summary(account_no: str):
     as_of_text = request.args.get("as_of")
     if as_of_text:
         try:
-            as_of = date.fromisoformat(as_of_text)
+            as_of = parse_date(as_of_text)
         except ValueError:
             return api_error(_("as_of must be a date YYYY-MM-DD."), 400)
     else:

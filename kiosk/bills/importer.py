@@ -9,12 +9,16 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from typing import TextIO
 
 from flask_babel import gettext as _
 
+from kiosk.audit.service import record
 from kiosk.bills import store
 from kiosk.bills.models import CATEGORIES
+from kiosk.extensions import db
+from kiosk.parsing import clean_text, decimal_places, parse_date, parse_decimal
 
 REQUIRED = ("account_no", "name", "address", "category", "period", "prev_reading", "curr_reading", "kwh", "amount",
             "due_date", "paid_on")
@@ -42,19 +46,24 @@ class RowError(ValueError):
     """One reason a row is bad."""
 
 
+def _raw(row: dict, key: str, required: bool) -> str:
+    raw = clean_text(row.get(key))
+    if not raw and required:
+        raise RowError(_("%(column)s is empty", column=key))
+    return raw
+
+
 def _decimal(row: dict, key: str, places: int = 2, required: bool = True) -> Decimal | None:
-    raw = (row.get(key) or "").strip()
+    raw = _raw(row, key, required)
     if not raw:
-        if required:
-            raise RowError(_("%(column)s is empty", column=key))
         return None
     try:
-        value = Decimal(raw)
-    except InvalidOperation:
+        value = parse_decimal(raw)
+    except ValueError:
         raise RowError(_("%(column)s “%(value)s” is not a number", column=key, value=raw[:20])) from None
-    if not value.is_finite() or value < 0:
+    if value < 0:
         raise RowError(_("%(column)s “%(value)s” must be zero or more", column=key, value=raw[:20]))
-    if value.as_tuple().exponent < -places:
+    if decimal_places(value) > places:
         raise RowError(_("%(column)s “%(value)s” has more than %(places)s decimals", column=key, value=raw[:20],
                           places=places))
     if value >= Decimal(10) ** 12:
@@ -63,30 +72,24 @@ def _decimal(row: dict, key: str, places: int = 2, required: bool = True) -> Dec
 
 
 def _date(row: dict, key: str, required: bool = True) -> date | None:
-    raw = (row.get(key) or "").strip()
+    raw = _raw(row, key, required)
     if not raw:
-        if required:
-            raise RowError(_("%(column)s is empty", column=key))
         return None
     try:
-        if len(raw) != 10:
-            raise ValueError
-        return date.fromisoformat(raw)
+        return parse_date(raw)
     except ValueError:
         raise RowError(_("%(column)s “%(value)s” is not a date YYYY-MM-DD", column=key, value=raw[:20])) from None
 
 
 def _text(row: dict, key: str, limit: int, required: bool = True) -> str | None:
-    value = (row.get(key) or "").strip()
-    if not value and required:
-        raise RowError(_("%(column)s is empty", column=key))
+    value = _raw(row, key, required)
     if len(value) > limit:
         raise RowError(_("%(column)s is longer than %(limit)s characters", column=key, limit=limit))
     return value or None
 
 
-def _period(raw: str) -> str:
-    raw = (raw or "").strip()
+def _period(raw: str | None) -> str:
+    raw = clean_text(raw)
     if len(raw) != 7 or raw[4] != "-" or not (raw[:4] + raw[5:]).isdigit() or not 1 <= int(raw[5:]) <= 12:
         raise RowError(_("period “%(value)s” is not YYYY-MM", value=raw[:20]))
     return raw
@@ -122,7 +125,7 @@ def parse_row(row: dict) -> dict:
 
 
 def _account(raw: str | None) -> str:
-    value = (raw or "").strip()
+    value = clean_text(raw)
     if not value.isascii() or not value.isdigit() or len(value) > MAX_ACCOUNT_DIGITS:
         raise RowError(_("account_no “%(value)s” must be 1 to %(max)s digits", value=value[:30],
                           max=MAX_ACCOUNT_DIGITS))
@@ -130,7 +133,7 @@ def _account(raw: str | None) -> str:
 
 
 def _category(raw: str | None) -> str:
-    value = (raw or "").strip()
+    value = clean_text(raw)
     if value not in CATEGORIES:
         raise RowError(_("category “%(value)s” must be residential or non_residential", value=value[:30]))
     return value
@@ -147,7 +150,7 @@ def _consistency(row: dict) -> list[str]:
     return problems
 
 
-def read_rows(stream) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
+def read_rows(stream: TextIO) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
     """Checked rows ``(line, row)`` and errors ``(line, reason)`` from a CSV text stream."""
     reader = csv.DictReader(stream)
     header = reader.fieldnames or []
@@ -161,7 +164,9 @@ def read_rows(stream) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
             reasons.append(_("unknown columns: %(columns)s (optional columns: %(optional)s)",
                              columns=",".join(unknown), optional=",".join(OPTIONAL)))
         return [], [(1, "; ".join(reasons))]
-    rows, errors, seen = [], [], {}
+    rows: list[tuple[int, dict]] = []
+    errors: list[tuple[int, str]] = []
+    seen: dict[tuple[str, str], int] = {}
     for row in reader:
         line = reader.line_num
         if None in row or any(value is None for value in row.values()):
@@ -182,8 +187,8 @@ def read_rows(stream) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
     return rows, errors
 
 
-def import_csv(stream) -> ImportResult:
-    """Import a CSV text stream: all rows or nothing. The caller commits on success."""
+def import_csv(stream: TextIO, source: str = "", actor: str = "system") -> ImportResult:
+    """Import a CSV text stream, all rows or nothing, and commit it with an audit entry naming ``source``."""
     try:
         rows, errors = read_rows(stream)
     except (csv.Error, UnicodeDecodeError) as error:
@@ -191,8 +196,21 @@ def import_csv(stream) -> ImportResult:
     if errors:
         return ImportResult(errors=errors)
     result = ImportResult(errors=[], rows=len(rows))
-    store.upsert([row for _line, row in rows], result)
+    try:
+        store.upsert([row for _line, row in rows], result)
+        record("bills.import", source, actor=actor, after={
+            "rows": result.rows, "bills_created": result.bills_created, "bills_updated": result.bills_updated})
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     return result
+
+
+def import_file(path: str, actor: str = "cli") -> ImportResult:
+    """Import the UTF-8 CSV file at ``path`` (a byte-order mark is allowed) as :func:`import_csv` does."""
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        return import_csv(stream, path, actor)
 
 
 def import_text(text: str) -> ImportResult:

@@ -26,4 +26,5 @@ def money_precise(value) -> str:
 
 
 def jinja_globals() -> dict:
+    """The bill names and formats as template globals."""
     return {"category_name": category_name, "time_period_name": time_period_name, "money_precise": money_precise}

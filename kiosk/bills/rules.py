@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from kiosk.audit.service import record
 from kiosk.bills.latefee import STATUTORY, Rates
 from kiosk.bills.models import LateFeeRule
 from kiosk.extensions import db
+from kiosk.parsing import decimal_places, parse_decimal
 
 #: The first version, in force before any bill (the rates of the business rules, Art. 98).
 INITIAL_EFFECTIVE_FROM = date(1990, 1, 1)
@@ -41,7 +43,7 @@ def rates_on(day: date) -> Rates:
 
 
 def ensure_initial() -> LateFeeRule:
-    """The first version, created with the statutory rates when the table is empty."""
+    """The first version, created with the statutory rates when the table is empty (in the caller's transaction)."""
     first = db.session.scalar(select(LateFeeRule).order_by(LateFeeRule.effective_from).limit(1))
     if first is None:
         first = LateFeeRule(effective_from=INITIAL_EFFECTIVE_FROM, residential_rate=STATUTORY.residential_rate,
@@ -52,24 +54,25 @@ def ensure_initial() -> LateFeeRule:
     return first
 
 
-def _decimal(raw, label: str, upper: Decimal, places: int) -> Decimal:
+def _decimal(raw: object, label: str, upper: Decimal, places: int) -> Decimal:
     try:
-        value = Decimal(str(raw).strip())
-    except (InvalidOperation, ValueError):
+        value = parse_decimal(raw)
+    except ValueError:
         raise RuleError(_("%(field)s must be a number.", field=label)) from None
-    if not value.is_finite() or value < 0 or value > upper:
+    if value < 0 or value > upper:
         raise RuleError(_("%(field)s must be between 0 and %(upper)s.", field=label, upper=upper))
-    if value.as_tuple().exponent < -places:
+    if decimal_places(value) > places:
         raise RuleError(_("%(field)s may have at most %(places)s decimals.", field=label, places=places))
     return value.quantize(Decimal(1).scaleb(-places)) if places == 2 else value
 
 
-def save_version(effective_from: date, residential_rate, current_year_rate, later_year_rate, minimum,
-                 today: date, actor: str = "system") -> LateFeeRule:
+def save_version(effective_from: date, residential_rate: object, current_year_rate: object, later_year_rate: object,
+                 minimum: object, today: date, actor: str = "system") -> LateFeeRule:
     """Add a version in force from ``effective_from`` (today or later), or change one not yet in force.
 
     A version already in force is never edited: a new version replaces it from its date on.
-    The caller writes the audit entry and commits.
+    Saves the version with its audit entry (before and after) and commits; raises :class:`RuleError`
+    and writes nothing when the version cannot be saved.
     """
     if effective_from < today:
         raise RuleError(_("A new version can start today at the earliest: past late fees do not change."))
@@ -79,15 +82,22 @@ def save_version(effective_from: date, residential_rate, current_year_rate, late
         "later_year_rate": _decimal(later_year_rate, _("Rate per day in later years"), MAX_RATE, 6),
         "minimum": _decimal(minimum, _("Minimum fee"), Decimal(1000), 2),
     }
-    rule = db.session.scalar(select(LateFeeRule).where(LateFeeRule.effective_from == effective_from))
-    if rule is not None and rule.effective_from <= today:
-        raise RuleError(_("A version is already in force from this date; choose a later date."))
-    if rule is None:
-        rule = LateFeeRule(effective_from=effective_from, created_by=actor)
-        db.session.add(rule)
-    for key, value in values.items():
-        setattr(rule, key, value)
-    db.session.flush()
+    try:
+        rule = db.session.scalar(select(LateFeeRule).where(LateFeeRule.effective_from == effective_from))
+        if rule is not None and rule.effective_from <= today:
+            raise RuleError(_("A version is already in force from this date; choose a later date."))
+        before = None if rule is None else as_dict(rule)
+        if rule is None:
+            rule = LateFeeRule(effective_from=effective_from, created_by=actor)
+            db.session.add(rule)
+        for key, value in values.items():
+            setattr(rule, key, value)
+        db.session.flush()
+        record("bills.late_fee_rule", effective_from.isoformat(), before=before, after=as_dict(rule), actor=actor)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     return rule
 
 

@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from kiosk.bills import latefee, masking, rules
 from kiosk.bills.models import Bill, BillAccount
+from kiosk.bills.pricing import residential_tiers
 from kiosk.extensions import db
 from kiosk.money import to_decimal
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_TIERS
+from kiosk.tariffs.calc import Tier
 
 ZERO = Decimal("0.00")
 
@@ -66,18 +67,22 @@ class Summary:
 
     @property
     def unpaid(self) -> list[BillLine]:
+        """The bills not paid as of ``as_of``, newest first."""
         return [bill for bill in self.bills if not bill.paid]
 
     @property
     def arrears(self) -> Decimal:
+        """The unpaid amount."""
         return sum((bill.amount for bill in self.unpaid), ZERO)
 
     @property
     def late_fee(self) -> Decimal:
+        """The late fees of the unpaid bills as of ``as_of``."""
         return sum((bill.late_fee for bill in self.unpaid), ZERO)
 
     @property
     def total_due(self) -> Decimal:
+        """Arrears plus late fees."""
         return self.arrears + self.late_fee
 
 
@@ -88,15 +93,16 @@ def _bills(account: BillAccount, as_of: date) -> list[Bill]:
 
 def bill_line(bill: Bill, category: str, as_of: date, rates: latefee.Rates) -> BillLine:
     """The bill as of ``as_of``: paid bills keep the fee charged at payment."""
-    paid = bill.paid_on is not None and bill.paid_on <= as_of
-    if paid:
-        days = latefee.days_overdue(bill.due_date, bill.paid_on)
+    paid_on = bill.paid_on if bill.paid_on is not None and bill.paid_on <= as_of else None
+    paid = paid_on is not None
+    if paid_on is not None:
+        days = latefee.days_overdue(bill.due_date, paid_on)
         fee = bill.late_fee_paid if bill.late_fee_paid is not None else latefee.late_fee(
-            bill.amount, category, bill.due_date, bill.paid_on, rules.rates_on(bill.paid_on))
+            bill.amount, category, bill.due_date, paid_on, rules.rates_on(paid_on))
     else:
         days = latefee.days_overdue(bill.due_date, as_of)
         fee = latefee.late_fee(bill.amount, category, bill.due_date, as_of, rates)
-    return BillLine(bill.period, bill.kwh, bill.amount, bill.due_date, paid, bill.paid_on if paid else None,
+    return BillLine(bill.period, bill.kwh, bill.amount, bill.due_date, paid, paid_on,
                     days, to_decimal(fee))
 
 
@@ -118,7 +124,11 @@ def summary(account: BillAccount, as_of: date, months: int = 12) -> Summary:
 
 @dataclass(frozen=True)
 class Detail:
-    """One bill's readings, tier lines, year-to-date use, tier remainder and the 12-month history."""
+    """One bill's readings, tier lines, year-to-date use, tier remainder and the 12-month history.
+
+    ``tier`` is ``None`` when no published residential tariff covers the bill's period (then there is
+    no tier remainder either); ``tier_remaining`` is ``None`` in the last, unbounded tier.
+    """
 
     line: BillLine
     prev_reading: Decimal
@@ -132,7 +142,7 @@ class Detail:
     history: list[tuple[str, Decimal | None]]
 
 
-def tier_position(ytd_kwh: Decimal, tiers=DEMO_RESIDENTIAL_TIERS) -> tuple[int, Decimal | None]:
+def tier_position(ytd_kwh: Decimal, tiers: tuple[Tier, ...]) -> tuple[int, Decimal | None]:
     """The tier the next kWh falls in after ``ytd_kwh`` and the kWh left in it (``None``: unbounded)."""
     for tier in tiers:
         if tier.upper_kwh is None or ytd_kwh < tier.upper_kwh:
@@ -155,7 +165,8 @@ def detail(account: BillAccount, period: str, as_of: date) -> Detail | None:
         return None
     year = period[:4]
     ytd = sum((b.kwh for p, b in bills.items() if p[:4] == year and p <= period), Decimal(0))
-    tier, remaining = tier_position(ytd) if account.category == "residential" else (None, None)
+    tiers = residential_tiers(period) if account.category == "residential" else None
+    tier, remaining = tier_position(ytd, tiers) if tiers else (None, None)
     history = [(p, bills[p].kwh if p in bills else None) for p in previous_periods(period, 12)]
     return Detail(bill_line(bill, account.category, as_of, rules.rates_on(as_of)), bill.prev_reading,
                   bill.curr_reading, bill.peak_kwh, bill.valley_kwh, list(bill.lines or []), ytd, tier, remaining,

@@ -1,22 +1,22 @@
 """Staff console: late-fee rule versions (admins add a version; one in force is never edited)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from kiosk.audit.service import record
 from kiosk.bills import rules
-from kiosk.extensions import db
 from kiosk.hall.service import business_day, current_hall
+from kiosk.parsing import parse_date
 from kiosk.staff.auth import role_required
 
 bp = Blueprint("bills_staff", __name__, url_prefix="/staff/late-fees")
 
 
-def _render(today: date, error: str | None = None, form: dict | None = None, status: int = 200):
+def _render(today: date, error: str | None = None, form: Mapping[str, str] | None = None, status: int = 200):
     return render_template("staff/bills/late_fees.html", versions=rules.versions(), today=today, error=error,
                            form=form or {}, in_force=rules.rule_on(today)), status
 
@@ -35,21 +35,14 @@ def save_late_fees():
     today = business_day(current_hall())
     form = request.form
     try:
-        effective_from = date.fromisoformat(form.get("effective_from", "").strip())
+        effective_from = parse_date(form.get("effective_from"))
     except ValueError:
         return _render(today, _("Enter the date the rates take effect (YYYY-MM-DD)."), form, 400)
-    before = None
-    existing = next((rule for rule in rules.versions() if rule.effective_from == effective_from), None)
-    if existing is not None:
-        before = rules.as_dict(existing)
     try:
-        rule = rules.save_version(effective_from, form.get("residential_rate", ""), form.get("current_year_rate", ""),
-                                  form.get("later_year_rate", ""), form.get("minimum", ""), today,
-                                  actor=current_user.username)
+        rules.save_version(effective_from, form.get("residential_rate", ""), form.get("current_year_rate", ""),
+                           form.get("later_year_rate", ""), form.get("minimum", ""), today,
+                           actor=current_user.username)
     except rules.RuleError as error:
-        db.session.rollback()
         return _render(today, str(error), form, 400)
-    record("bills.late_fee_rule", effective_from.isoformat(), before=before, after=rules.as_dict(rule))
-    db.session.commit()
     flash(_("Late-fee rates from %(day)s saved.", day=effective_from.isoformat()))
     return redirect(url_for("bills_staff.late_fees"))

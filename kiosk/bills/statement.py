@@ -7,8 +7,9 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from kiosk import printing
-from kiosk.bills import masking, service
-from kiosk.hall.service import business_day, current_device, local_now
+from kiosk.bills.service import Summary
+from kiosk.hall.models import Hall
+from kiosk.hall.service import current_device, local_now
 from kiosk.i18n import current_locale_code
 
 
@@ -22,8 +23,6 @@ class Outcome:
 
 def can_print() -> bool:
     """Whether statements go to a printer on the server side (else the browser prints the PDF)."""
-    if not hasattr(printing, "print_document"):
-        return False
     device = current_device()
     return device is None or not (device.printer or "").startswith("browser")
 
@@ -33,24 +32,23 @@ def page_height_mm(rows: int) -> int:
     return 125 + 8 * rows
 
 
-def render(account, hall) -> bytes:
-    """The statement PDF for ``account`` in the current locale."""
-    summary = service.summary(account, business_day(hall))
+def render(summary: Summary, hall: Hall) -> bytes:
+    """The statement PDF of ``summary`` in the current locale."""
     context = {"hall": hall, "summary": summary, "printed_at": local_now(hall),
                "page_height_mm": page_height_mm(len(summary.unpaid))}
     return printing.render_pdf("print/bill_statement.html", context, current_locale_code())
 
 
-def print_now(account, hall) -> Outcome:
-    """Send the statement to this kiosk's printer."""
+def print_now(summary: Summary, hall: Hall) -> Outcome:
+    """Send the statement of ``summary`` to this kiosk's printer."""
     try:
-        job = printing.print_document(current_device(), render(account, hall), "bill_statement",
-                                      reference=masking.mask_account(account.account_no))
+        job = printing.print_document(current_device(), render(summary, hall), "bill_statement",
+                                      reference=summary.account_masked)
     except Exception:  # noqa: BLE001 - a printer problem must never lose the customer's page
         current_app.logger.exception("bill statement printing failed")
         return Outcome(False, _("The statement could not be printed. Please ask the staff for help."))
-    if getattr(job, "status", "failed") == "ok":
+    if not job.failed:
         return Outcome(True, _("Your statement is printing. Please take it from the printer."))
-    detail = getattr(job, "message", "") or ""
+    detail = job.message or ""
     return Outcome(False, _("The statement could not be printed. Please ask the staff for help.")
                    + (f" ({detail})" if detail else ""))

@@ -1,15 +1,20 @@
-"""Writing checked bill rows in bulk: accounts and bills are inserted or updated by key, many at a time."""
+"""Writing checked bill rows in bulk: accounts and bills are inserted or updated by key, many at a time.
+
+The writes join the session of the use case that calls them (the import commits them).
+"""
 from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from functools import cache
 
 from sqlalchemy import insert, select, update
 
 from kiosk.bills import latefee, rules
 from kiosk.bills.models import Bill, BillAccount, LateFeeRule
+from kiosk.bills.pricing import residential_tiers
 from kiosk.extensions import db
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_TIERS, CalculationError, residential_bill
+from kiosk.tariffs.calc import CalculationError, Tier, residential_bill
 
 CHUNK = 500
 ACCOUNT_FIELDS = ("name", "address", "category", "meter_no", "phone")
@@ -21,10 +26,10 @@ def _chunks(items: list, size: int = CHUNK):
 
 
 def _account_ids(numbers: list[str]) -> dict[str, int]:
-    found = {}
+    found: dict[str, int] = {}
     for chunk in _chunks(numbers):
         found.update(db.session.execute(
-            select(BillAccount.account_no, BillAccount.id).where(BillAccount.account_no.in_(chunk))).all())
+            select(BillAccount.account_no, BillAccount.id).where(BillAccount.account_no.in_(chunk))).tuples().all())
     return found
 
 
@@ -62,13 +67,18 @@ def _existing_bills(account_ids: list[int]) -> dict[tuple[int, str], tuple[int, 
     return found
 
 
-def tier_lines(row: dict, ytd_kwh: Decimal) -> list[dict] | None:
-    """The bill's tier lines from the residential tariff, when they add up to its amount (else ``None``)."""
-    if row["category"] != "residential":
+def tier_lines(row: dict, ytd_kwh: Decimal, tiers: tuple[Tier, ...] | None) -> list[dict] | None:
+    """The bill's tier lines from ``tiers`` (the residential tariff of its period), when they add up to its amount.
+
+    ``None`` for non-residential bills, when no published tariff covers the period (``tiers`` ``None``)
+    or when the lines do not give the billed amount: the amount of the file always stands, since the
+    billing system is what the customer is charged by, and the kiosk then says the breakdown is not
+    available rather than show lines of another tariff.
+    """
+    if row["category"] != "residential" or tiers is None:
         return None
     try:
-        estimate = residential_bill(DEMO_RESIDENTIAL_TIERS, row["kwh"], ytd_kwh, row.get("peak_kwh"),
-                                    row.get("valley_kwh"))
+        estimate = residential_bill(tiers, row["kwh"], ytd_kwh, row.get("peak_kwh"), row.get("valley_kwh"))
     except CalculationError:
         return None
     if estimate.total != row["amount"]:
@@ -101,6 +111,7 @@ def upsert(rows: list[dict], result) -> None:
     for row in rows:
         usage[ids[row["account_no"]]][row["period"]] = row["kwh"]
     rates = _paid_fee_rates()
+    tiers = cache(residential_tiers)  # one look-up per billing period of the file
     new, changed = [], []
     for row in rows:
         account_id = ids[row["account_no"]]
@@ -114,7 +125,7 @@ def upsert(rows: list[dict], result) -> None:
             "account_id": account_id, "period": period, "prev_reading": row["prev_reading"],
             "curr_reading": row["curr_reading"], "kwh": row["kwh"], "peak_kwh": row.get("peak_kwh"),
             "valley_kwh": row.get("valley_kwh"), "amount": row["amount"], "due_date": row["due_date"],
-            "paid_on": row["paid_on"], "late_fee_paid": fee, "lines": tier_lines(row, ytd),
+            "paid_on": row["paid_on"], "late_fee_paid": fee, "lines": tier_lines(row, ytd, tiers(period)),
         }
         known = existing.get((account_id, period))
         if known is None:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, session, url_for
 
-from kiosk.bills import SESSION_KEY, chart, lookup, service, statement
+from kiosk.bills import chart, lookup, service, statement
+from kiosk.bills.models import BillAccount
+from kiosk.bills.session import SESSION_KEY
 from kiosk.hall.service import business_day, current_hall
 from kiosk.i18n import current_locale_info
 
@@ -37,15 +39,14 @@ def lookup_account():
     session.pop(SESSION_KEY, None)
     if not lookup.allowed():
         return _page(lookup.wait_message(), 429)
-    hall = current_hall()
-    found = lookup.look_up(request.form.get("account"), business_day(hall), current_app.config)
-    if found is None:
+    account = lookup.find(request.form.get("account"), current_app.config)
+    if account is None:
         return _page(lookup.not_found_message())
-    session[SESSION_KEY] = found.account
+    session[SESSION_KEY] = account.account_no
     return redirect(url_for("bills.result"))
 
 
-def _account():
+def _account() -> BillAccount | None:
     number = session.get(SESSION_KEY)
     return service.find_account(number) if number else None
 
@@ -83,7 +84,8 @@ def statement_pdf():
     account = _account()
     if account is None:
         return redirect(url_for("bills.query"))
-    pdf = statement.render(account, current_hall())
+    hall = current_hall()
+    pdf = statement.render(service.summary(account, business_day(hall)), hall)
     return Response(pdf, mimetype="application/pdf",
                     headers={"Content-Disposition": 'inline; filename="statement.pdf"'})
 
@@ -95,6 +97,7 @@ def print_statement():
     if account is None:
         return redirect(url_for("bills.query"))
     hall = current_hall()
-    outcome = statement.print_now(account, hall)
-    return render_template("kiosk/bills/result.html", hall=hall, summary=service.summary(account, business_day(hall)),
-                           server_print=statement.can_print(), outcome=outcome)
+    summary = service.summary(account, business_day(hall))
+    outcome = statement.print_now(summary, hall)
+    return render_template("kiosk/bills/result.html", hall=hall, summary=summary, server_print=statement.can_print(),
+                           outcome=outcome)

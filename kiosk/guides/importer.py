@@ -18,6 +18,7 @@ from kiosk.extensions import db
 from kiosk.guides.labels import STAGES
 from kiosk.guides.models import Application, ApplicationStage, Guide
 from kiosk.guides.progress import normalize_number
+from kiosk.parsing import clean_text, parse_date
 
 COLUMNS = ("number", "business", "applicant", "phone", "stage", "started_on", "completed_on")
 STAGE_ORDER = {code: index for index, code in enumerate(STAGES)}
@@ -52,33 +53,31 @@ class RecordError(ValueError):
     """Why one record is bad (translated)."""
 
 
-def _date(raw, name: str) -> date | None:
-    text = str(raw or "").strip()
+def _date(raw: object, name: str) -> date | None:
+    text = clean_text(raw)
     if not text:
         return None
     try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
+        return parse_date(text)
     except ValueError:
         raise RecordError(_("%(column)s “%(value)s” is not a date YYYY-MM-DD", column=name, value=text[:20])) from None
 
 
 def parse_record(line: int, row: dict, businesses: set[str]) -> Record:
     """One validated record, or :class:`RecordError`."""
-    number = normalize_number(str(row.get("number") or ""))
+    number = normalize_number(clean_text(row.get("number")))
     if not number:
         raise RecordError(_("number is missing or not letters, digits and '-' (at most 32)"))
-    business = str(row.get("business") or "").strip()
+    business = clean_text(row.get("business"))
     if business not in businesses:
         raise RecordError(_("business “%(value)s” is not a known business type", value=business[:40]))
-    applicant = str(row.get("applicant") or "").strip()
+    applicant = clean_text(row.get("applicant"))
     if not applicant or len(applicant) > 64:
         raise RecordError(_("applicant is missing or longer than 64 characters"))
-    digits = "".join(ch for ch in str(row.get("phone") or "") if ch not in " -+")
+    digits = "".join(ch for ch in clean_text(row.get("phone")) if ch not in " -+")
     if len(digits) < 4 or len(digits) > 20 or not digits.isdigit():
         raise RecordError(_("phone must have 4 to 20 digits"))
-    stage = str(row.get("stage") or "").strip()
+    stage = clean_text(row.get("stage"))
     if stage not in STAGES:
         raise RecordError(_("stage “%(value)s” is not one of %(stages)s", value=stage[:20],
                             stages=", ".join(STAGES)))
@@ -91,7 +90,10 @@ def parse_record(line: int, row: dict, businesses: set[str]) -> Record:
 def validate(rows: list[tuple[int, dict]]) -> tuple[list[Record], list[tuple[int, str]]]:
     """Records and errors for ``(line, row)`` pairs, including conflicts between rows."""
     businesses = set(db.session.scalars(select(Guide.code)))
-    records, errors, seen, people = [], [], set(), {}
+    records: list[Record] = []
+    errors: list[tuple[int, str]] = []
+    seen: set[tuple[str, str]] = set()
+    people: dict[str, tuple[str, str, str]] = {}
     for line, row in rows:
         try:
             record = parse_record(line, row, businesses)

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import yaml
 from flask_babel import gettext as _
 
 from kiosk.i18n import LOCALES
+from kiosk.parsing import clean_text
 from kiosk.tariffs.calc import ALL_PERIODS
 
 LINE = "__line__"
@@ -61,8 +63,8 @@ def _reader(text: str) -> csv.DictReader:
 
 
 def _localized_columns(row: dict, prefix: str) -> dict:
-    return {locale: (row.get(f"{prefix}_{locale}") or "").strip() for locale in LOCALES
-            if (row.get(f"{prefix}_{locale}") or "").strip()}
+    texts = {locale: clean_text(row.get(f"{prefix}_{locale}")) for locale in LOCALES}
+    return {locale: text for locale, text in texts.items() if text}
 
 
 def _csv_tariffs(text: str) -> list[dict]:
@@ -71,15 +73,15 @@ def _csv_tariffs(text: str) -> list[dict]:
     tables: dict[tuple, dict] = {}
     for row in reader:
         line = reader.line_num
-        key = ((row.get("code") or "").strip(), (row.get("effective_from") or "").strip())
-        head = {column: (row.get(column) or "").strip() for column in TABLE_COLUMNS}
+        key = (clean_text(row.get("code")), clean_text(row.get("effective_from")))
+        head: dict[str, Any] = {column: clean_text(row.get(column)) for column in TABLE_COLUMNS}
         head["names"], head["notes"] = _localized_columns(row, "name"), _localized_columns(row, "note")
         head["periods"] = _periods(head["periods"])
         head["sample"] = head["sample"].lower() in ("1", "true", "yes")
         head["tier_basis"] = head["tier_basis"] or None
         head["sort_order"] = head["sort_order"] or 0
-        table_row = {column: row[column].strip() for column in ROW_COLUMNS if (row.get(column) or "").strip()}
-        components = {column: row[column].strip() for column in COMPONENT_COLUMNS if (row.get(column) or "").strip()}
+        table_row = {column: row[column].strip() for column in ROW_COLUMNS if clean_text(row.get(column))}
+        components = {column: row[column].strip() for column in COMPONENT_COLUMNS if clean_text(row.get(column))}
         if components:
             table_row["components"] = components
         table_row[LINE] = line
@@ -108,8 +110,8 @@ def _csv_fees(text: str) -> list[dict]:
     reader = _reader(text)
     records = []
     for row in reader:
-        record = {"code": (row.get("code") or "").strip(), "amount": (row.get("amount") or "").strip(),
-                  "sample": (row.get("sample") or "").strip().lower() in ("1", "true", "yes"), LINE: reader.line_num}
+        record = {"code": clean_text(row.get("code")), "amount": clean_text(row.get("amount")),
+                  "sample": clean_text(row.get("sample")).lower() in ("1", "true", "yes"), LINE: reader.line_num}
         for prefix, field in LOCALIZED.items():
             record[field] = _localized_columns(row, prefix)
         records.append(record)

@@ -11,14 +11,16 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.i18n import LOCALES
+from kiosk.parsing import clean_text, decimal_places, parse_date, parse_decimal
 from kiosk.tariffs.calc import ALL_PERIODS
 from kiosk.tariffs.fileformat import COMPONENT_COLUMNS, LINE, FileError, read_records
 from kiosk.tariffs.labels import VOLTAGE_NAMES
 from kiosk.tariffs.models import CATEGORIES, FeeItem, TariffVersion
+from kiosk.tariffs.service import all_versions
 
 CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
-PRICE = re.compile(r"^\d{1,4}(\.\d{1,6})?$")
-AMOUNT = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
+MAX_PRICE = Decimal(10) ** 4
+MAX_AMOUNT = Decimal(10) ** 9
 KWH = re.compile(r"^\d{1,9}$")
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 REQUIRED_LOCALES = ("zh_Hans_CN", "en")
@@ -38,16 +40,12 @@ class ImportResult:
         return not self.errors
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
 def _localized(record: dict, key: str, line: int, errors: list, required=True) -> dict:
     mapping = record.get(key) or {}
     if not isinstance(mapping, dict):
         errors.append((line, _("“%(key)s” must map locales to texts.", key=key)))
         return {}
-    clean = {locale: _text(text) for locale, text in mapping.items() if locale != LINE and _text(text)}
+    clean = {locale: clean_text(text) for locale, text in mapping.items() if locale != LINE and clean_text(text)}
     unknown = [locale for locale in clean if locale not in LOCALES]
     if unknown:
         errors.append((line, _("Unknown locale %(locale)s in “%(key)s”.", locale=unknown[0], key=key)))
@@ -57,18 +55,25 @@ def _localized(record: dict, key: str, line: int, errors: list, required=True) -
 
 
 def _date(value, line: int, errors: list) -> date | None:
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(_text(value))
+        return parse_date(value)
     except ValueError:
         errors.append((line, _("effective_from must be a date YYYY-MM-DD.")))
         return None
 
 
+def _decimal_within(text: str, places: int, below: Decimal) -> bool:
+    """Whether ``text`` is a number from 0 up to (not including) ``below`` with at most ``places`` decimals."""
+    try:
+        value = parse_decimal(text)
+    except ValueError:
+        return False
+    return not text.startswith("-") and decimal_places(value) <= places and value < below
+
+
 def _price(value, what: str, line: int, errors: list) -> str | None:
-    text = _text(value)
-    if not PRICE.match(text):
+    text = clean_text(value)
+    if not _decimal_within(text, 6, MAX_PRICE):
         errors.append((line, _("%(what)s must be a price such as 0.538 (got “%(value)s”).", what=what, value=text)))
         return None
     return text
@@ -92,7 +97,7 @@ def _rows(record: dict, line: int, errors: list) -> list[dict]:
         if unknown:
             errors.append((at, _("Unknown column “%(key)s”.", key=unknown[0])))
         if tiered:
-            upper, is_last = _text(row.get("upper_kwh")), index == len(rows) - 1
+            upper, is_last = clean_text(row.get("upper_kwh")), index == len(rows) - 1
             if is_last and upper:
                 errors.append((at, _("The last tier must have no upper limit.")))
             elif not is_last and (not KWH.match(upper) or int(upper) <= last_upper):
@@ -103,13 +108,13 @@ def _rows(record: dict, line: int, errors: list) -> list[dict]:
             if "voltage" in row:
                 errors.append((at, _("A tier row has no voltage level.")))
         else:
-            voltage = _text(row.get("voltage"))
+            voltage = clean_text(row.get("voltage"))
             if voltage not in VOLTAGE_NAMES or voltage in voltages:
                 errors.append((at, _("Unknown or repeated voltage level “%(value)s”.", value=voltage)))
             voltages.add(voltage)
             out["voltage"] = voltage
         for key in (*ALL_PERIODS, "basic_kva", "basic_kw"):
-            if _text(row.get(key)):
+            if clean_text(row.get(key)):
                 out[key] = _price(row[key], key, at, errors)
         if not any(key in out for key in ALL_PERIODS):
             errors.append((at, _("A row needs at least one price.")))
@@ -131,28 +136,28 @@ def _periods(record: dict, line: int, errors: list) -> list[dict]:
     for item in periods if isinstance(periods, list) else [None]:
         at = item.get(LINE, line) if isinstance(item, dict) else line
         if not isinstance(item, dict) or item.get("period") not in ALL_PERIODS or not all(
-                HHMM.match(_text(item.get(key))) for key in ("from", "to")):
+                HHMM.match(clean_text(item.get(key))) for key in ("from", "to")):
             errors.append((at, _("A period needs a name (critical, peak, flat, valley) and times HH:MM.")))
             continue
-        clean.append({"period": item["period"], "from": _text(item["from"]), "to": _text(item["to"])})
+        clean.append({"period": item["period"], "from": clean_text(item["from"]), "to": clean_text(item["to"])})
     return clean
 
 
 def validate_tariff(record: dict) -> tuple[dict, list[tuple[int, str]]]:
     """One table record checked and normalized; ``errors`` lists ``(line, reason)``."""
     line, errors = record.get(LINE, 0), []
-    code, category = _text(record.get("code")), _text(record.get("category"))
+    code, category = clean_text(record.get("code")), clean_text(record.get("category"))
     if not CODE.match(code):
         errors.append((line, _("code must be 1–40 lowercase letters, digits, “_” or “-”.")))
     if category not in CATEGORIES:
         errors.append((line, _("Unknown category “%(value)s”.", value=category)))
-    tier_basis = _text(record.get("tier_basis")) or None
+    tier_basis = clean_text(record.get("tier_basis")) or None
     if tier_basis not in (None, "annual", "monthly"):
         errors.append((line, _("tier_basis must be annual or monthly.")))
-    document_no = _text(record.get("document_no"))
+    document_no = clean_text(record.get("document_no"))
     if not document_no or len(document_no) > 120:
         errors.append((line, _("document_no (the source document number) is required.")))
-    sort_order = _text(record.get("sort_order")) or "0"
+    sort_order = clean_text(record.get("sort_order")) or "0"
     if not sort_order.isdigit():
         errors.append((line, _("sort_order must be a whole number.")))
     clean = {"code": code, "category": category, "tier_basis": tier_basis, "document_no": document_no,
@@ -167,8 +172,6 @@ def validate_tariff(record: dict) -> tuple[dict, list[tuple[int, str]]]:
 
 def import_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResult:
     """Check every table of the file, then add them (replacing versions not yet in effect); nothing on error."""
-    from kiosk.tariffs.service import all_versions
-
     result = ImportResult()
     try:
         records = read_records(text, filename, "tariffs")
@@ -214,12 +217,13 @@ def import_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResu
 def validate_fee(record: dict) -> tuple[dict, list[tuple[int, str]]]:
     """One fee item checked and normalized."""
     line, errors = record.get(LINE, 0), []
-    code, amount = _text(record.get("code")), _text(record.get("amount"))
+    code, amount = clean_text(record.get("code")), clean_text(record.get("amount"))
     if not CODE.match(code):
         errors.append((line, _("code must be 1–40 lowercase letters, digits, “_” or “-”.")))
-    if not AMOUNT.match(amount):
+    amount_ok = _decimal_within(amount, 2, MAX_AMOUNT)
+    if not amount_ok:
         errors.append((line, _("amount must be yuan with at most two decimals (got “%(value)s”).", value=amount)))
-    clean = {"code": code, "amount_fen": int(Decimal(amount) * 100) if AMOUNT.match(amount) else 0,
+    clean = {"code": code, "amount_fen": int(parse_decimal(amount) * 100) if amount_ok else 0,
              "names": _localized(record, "names", line, errors), "units": _localized(record, "units", line, errors),
              "legal_basis": _localized(record, "legal_basis", line, errors),
              "notes": _localized(record, "notes", line, errors, required=False), "sample": bool(record.get("sample"))}

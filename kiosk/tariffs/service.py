@@ -99,6 +99,19 @@ def current_for_category(category: str, on: date) -> TariffVersion | None:
     return next((version for version in current_tables(on) if version.category == category), None)
 
 
+def residential_tiers_in_force(on: date) -> tuple[calc.Tier, ...] | None:
+    """The tiers of the residential table in force on ``on``, as :func:`calc.residential_bill` takes them.
+
+    ``None`` when no residential table is in force on that day, when its rows are not consumption
+    tiers, or when its tiers count each month on its own (``tier_basis`` ``monthly``) rather than
+    the year's cumulative use.
+    """
+    version = current_for_category("residential", on)
+    if version is None or not is_tiered(version) or version.tier_basis == "monthly":
+        return None
+    return calc.tiers_from_rows(version.rows)
+
+
 def get_version(version_id: int) -> TariffVersion | None:
     """A version by id."""
     return db.session.get(TariffVersion, version_id)
@@ -174,10 +187,11 @@ def _tiered(version: TariffVersion, params: EstimateInput) -> calc.Estimate:
     if (params.peak_kwh is None) != (params.valley_kwh is None):
         raise EstimateError(_("Give both peak and valley kWh, or neither."))
     tiers = calc.tiers_from_rows(version.rows)
-    time_of_use = params.peak_kwh is not None
+    time_of_use = params.peak_kwh is not None and params.valley_kwh is not None
     if time_of_use and not all({"peak", "valley"} <= set(tier.prices) for tier in tiers):
         raise EstimateError(_("This tariff has no time-of-use prices."))
-    if time_of_use and params.peak_kwh + params.valley_kwh != params.kwh:
+    if params.peak_kwh is not None and params.valley_kwh is not None and (
+            params.peak_kwh + params.valley_kwh != params.kwh):
         raise EstimateError(_("Peak and valley kWh must add up to the kWh of the month."))
     ytd = params.ytd_kwh if version.tier_basis != "monthly" else Decimal(0)
     return calc.residential_bill(tiers, params.kwh, ytd, params.peak_kwh, params.valley_kwh)

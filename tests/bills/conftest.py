@@ -1,8 +1,12 @@
-"""Bill fixtures: a known account imported through the real importer."""
+"""Bill fixtures: a known account imported through the real importer; residential tariffs stated by the test."""
+from datetime import date
+
 import pytest
+from sqlalchemy import select
 
 from kiosk.bills.importer import import_text
 from kiosk.extensions import db
+from kiosk.tariffs.models import TariffVersion
 
 HEADER = ("account_no,name,address,category,period,prev_reading,curr_reading,kwh,amount,due_date,paid_on,"
           "meter_no,phone\n")
@@ -23,3 +27,21 @@ def account(app):
     assert result.ok, result.errors
     db.session.commit()
     return "6600000001"
+
+
+@pytest.fixture
+def publish_residential(app):
+    """Remove every published residential table; the returned function publishes a version of one."""
+    for version in db.session.scalars(select(TariffVersion).where(TariffVersion.category == "residential")):
+        db.session.delete(version)
+    db.session.commit()
+
+    def publish(effective_from: date, rows: list[dict], tier_basis: str | None = "annual") -> TariffVersion:
+        version = TariffVersion(code="residential", category="residential", tier_basis=tier_basis,
+                                effective_from=effective_from, document_no="test", names={"en": "Residential"},
+                                rows=rows)
+        db.session.add(version)
+        db.session.commit()
+        return version
+
+    return publish

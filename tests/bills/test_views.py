@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from kiosk.bills import SESSION_KEY
+from kiosk.bills.session import SESSION_KEY
 
 
 def look_up(client, number, lang="en"):
