@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.printing import render, render_pdf, tickets
+from kiosk.printing import render, render_pdf
+from kiosk.printing.qr import qr_data_uri
+from kiosk.queue import paper
 from tests.printing.conftest import pdf_fonts, pdf_page_size_mm, pdf_text, ticket_context
 
 LOCALES = ("zh_Hans_CN", "en", "ug", "bo", "mn_Mong_CN")
@@ -22,7 +24,7 @@ def squash(text: str) -> str:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_ticket_renders_in_every_locale(app, hall, tmp_path, locale, width):
     with app.test_request_context("/"):
-        pdf = tickets.render_ticket(ticket_context(hall), width=width, locale=locale)
+        pdf = paper.render_ticket(ticket_context(hall), width=width, locale=locale)
     text = pdf_text(pdf, tmp_path)
     assert "A012" in text
     assert "示范供电营业厅" in squash(text)  # the hall's Chinese name is on every ticket
@@ -64,15 +66,15 @@ def test_roll_paper_length_follows_the_content(app, tmp_path):
 
 def test_reprint_is_marked_on_paper(app, hall, tmp_path):
     with app.test_request_context("/"):
-        first = pdf_text(tickets.render_ticket(ticket_context(hall), locale="en"), tmp_path)
-        again = pdf_text(tickets.render_ticket(ticket_context(hall), locale="en", reprint=True), tmp_path)
+        first = pdf_text(paper.render_ticket(ticket_context(hall), locale="en"), tmp_path)
+        again = pdf_text(paper.render_ticket(ticket_context(hall), locale="en", reprint=True), tmp_path)
     assert "REPRINT" not in first
     assert "REPRINT" in again
 
 
 def test_priority_ticket_says_so(app, hall, tmp_path):
     with app.test_request_context("/"):
-        text = pdf_text(tickets.render_ticket(ticket_context(hall, priority=True), locale="en"), tmp_path)
+        text = pdf_text(paper.render_ticket(ticket_context(hall, priority=True), locale="en"), tmp_path)
     assert "Priority service" in text
 
 
@@ -84,7 +86,7 @@ def test_rare_characters_fall_back_to_the_full_font(app, hall, tmp_path, rare):
     assert ord(rare) not in TTFont(prepared).getBestCmap()  # really outside the subset
     names = {"zh_Hans_CN": f"王{rare}营业厅", "en": "Hall"}
     with app.test_request_context("/"):
-        pdf = tickets.render_ticket(ticket_context(names, service_names={"zh_Hans_CN": "电费缴纳"}),
+        pdf = paper.render_ticket(ticket_context(names, service_names={"zh_Hans_CN": "电费缴纳"}),
                                     locale="zh_Hans_CN")
     assert f"王{rare}营业厅" in squash(pdf_text(pdf, tmp_path))
     names_in_pdf = {font["name"] for font in pdf_fonts(pdf, tmp_path)}
@@ -101,7 +103,7 @@ def test_renders_with_system_fonts_when_prepared_fonts_are_missing(app, hall, tm
     monkeypatch.setattr(render, "_FONT_CONFIG", None)  # a process that never saw the prepared fonts
     assert not render.prepared_fonts_present()
     with app.test_request_context("/"):
-        pdf = tickets.render_ticket(ticket_context(hall), locale="zh_Hans_CN")
+        pdf = paper.render_ticket(ticket_context(hall), locale="zh_Hans_CN")
     assert "示范供电营业厅" in squash(pdf_text(pdf, tmp_path))
     names = {font["name"] for font in pdf_fonts(pdf, tmp_path)}
     assert "Noto-Sans-CJK-SC" in names and "Hall-Sans-CJK" not in names
@@ -142,10 +144,10 @@ def test_ticket_carries_a_sharp_qr_code_of_the_absolute_status_url(app, hall, tm
     import subprocess
 
     with app.test_request_context("/"):
-        context = tickets.document_context(ticket_context(hall))
-        html = render.render_html(tickets.TEMPLATES[80], context, "en")
+        context = paper.document_context(ticket_context(hall))
+        html = render.render_html(paper.TEMPLATES[80], context, "en")
         pdf = render.html_to_pdf(html)
-    assert f'src="{tickets.qr_data_uri("http://localhost/t/tok-A012")}"' in html
+    assert f'src="{qr_data_uri("http://localhost/t/tok-A012")}"' in html
     (tmp_path / "qr.pdf").write_bytes(pdf)
     listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "qr.pdf")], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2:]

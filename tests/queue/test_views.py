@@ -67,12 +67,13 @@ def test_status_page(client, token):
 
 
 def test_print_context(client):
-    from kiosk.queue.service import ticket_by_token, ticket_print_context
+    from kiosk.queue.paper import ticket_print_context
+    from kiosk.queue.reads import ticket_by_token
 
     client.post("/api/v1/tickets", json={"service": "A"})
     body = client.post("/api/v1/tickets", json={"service": "A", "priority": True}).get_json()
     token = body["status_url"].removeprefix("/t/")
-    context = ticket_print_context(ticket_by_token(token))
+    context = ticket_print_context(ticket_by_token(token), body["waiting_ahead"])
     assert set(context) == {"hall", "number", "service_code", "service_names", "issued_at", "waiting_ahead",
                             "status_url", "priority", "token"}
     assert (context["number"], context["service_code"], context["waiting_ahead"], context["priority"]) == (
