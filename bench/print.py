@@ -73,7 +73,7 @@ def a4_context() -> dict:
 
 def new_ticket() -> dict:
     """A ticket context with a new token each time (every ticket has its own QR code)."""
-    from kiosk.printing.tickets import document_context, sample_context
+    from kiosk.queue.paper import document_context, sample_context
 
     token = secrets.token_urlsafe(16)
     return document_context({**sample_context(), "token": token, "status_url": f"http://10.0.0.5:5000/t/{token}"})
@@ -120,7 +120,7 @@ def main() -> int:
     args = parser.parse_args()
     app = make_app()
     from kiosk.printing import render
-    from kiosk.printing.tickets import TEMPLATES
+    from kiosk.queue.paper import TEMPLATES
 
     with app.test_request_context("/"):
         static = render.static_root()

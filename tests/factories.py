@@ -20,7 +20,7 @@ from kiosk.extensions import db
 from kiosk.hall.models import ALWAYS_OPEN, Hall, Service, Window
 from kiosk.hall.service import business_day
 from kiosk.queue.models import QueueCounter, Ticket, WindowState
-from kiosk.queue.service import format_number
+from kiosk.queue.tickets import format_number
 from kiosk.staff.models import StaffUser
 from kiosk.tariffs.models import TariffVersion
 

@@ -55,7 +55,7 @@ def _slides() -> list[str]:
 @bp.get("")
 def wall():
     """The hall's wall display: calls, window states, waiting counts, clock and ticker."""
-    from kiosk.queue.snapshot import queue_snapshot
+    from kiosk.queue.reads import queue_snapshot
 
     hall = current_hall()
     snapshot = queue_snapshot(hall)
@@ -73,7 +73,7 @@ def _window_or_404(number: int):
 @bp.get("/window/<int:number>")
 def counter(number: int):
     """The counter display above window ``number``: its current number or its suspended sign."""
-    from kiosk.queue.windows import status_of
+    from kiosk.queue.reads import status_of
 
     hall = current_hall()
     window = _window_or_404(number)

@@ -5,11 +5,11 @@ from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
 from kiosk.api import api_error, json_body
-from kiosk.extensions import db
 from kiosk.hall.service import current_hall, service_by_code, window_by_number
 from kiosk.i18n import DEFAULT_LOCALE, normalize_locale
 from kiosk.notices import board, suspensions
 from kiosk.notices.errors import NoticeError
+from kiosk.queue.reads import status_of
 from kiosk.staff.auth import api_user, token_required
 
 bp = Blueprint("notices", __name__)
@@ -33,11 +33,9 @@ def _change(scope: str, target, action: str):
         else:
             suspensions.resume(hall, scope, target, user)
     except NoticeError as error:
-        db.session.rollback()
         return api_error(str(error), error.status)
-    db.session.commit()
     if scope == "window":
-        return jsonify(suspensions.window_payload(target))
+        return jsonify(status_of(target))
     return jsonify(suspensions.service_payload(target))
 
 

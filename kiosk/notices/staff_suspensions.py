@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from kiosk.dbtypes import utcnow
-from kiosk.extensions import db
 from kiosk.hall.service import current_hall, service_by_code, window_by_number
 from kiosk.notices import suspensions
 from kiosk.notices.blueprint import bp
@@ -60,12 +59,10 @@ def suspend():
         until = suspensions.parse_until(form.get("until"), hall)
         suspensions.suspend(hall, scope, target, key, text, until, current_user)
     except NoticeError as error:
-        db.session.rollback()
         if error.status == 403:
             abort(403)
         flash(str(error))
         return redirect(url_for("notices.suspensions"), 303)
-    db.session.commit()
     flash(_("Suspended. Displays show the sign now."))
     return redirect(url_for("notices.suspensions"), 303)
 
@@ -79,11 +76,9 @@ def resume():
         scope = request.form.get("scope", "")
         suspensions.resume(hall, scope, target_from(hall, scope, request.form.get("target")), current_user)
     except NoticeError as error:
-        db.session.rollback()
         if error.status == 403:
             abort(403)
         flash(str(error))
         return redirect(url_for("notices.suspensions"), 303)
-    db.session.commit()
     flash(_("Resumed."))
     return redirect(url_for("notices.suspensions"), 303)

@@ -13,6 +13,8 @@ from sqlalchemy import and_, bindparam, case, or_, select
 
 from kiosk.extensions import db
 from kiosk.i18n import DEFAULT_LOCALE
+from kiosk.notices.labels import REASONS, texts_in
+from kiosk.notices.models import Suspension
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,6 @@ def reason_locales(hall) -> list[str]:
 
 def reason_texts(suspension, hall) -> dict[str, str]:
     """``{locale: reason}``: presets rendered in each locale, free text as it was typed."""
-    from kiosk.notices.labels import REASONS, texts_in
-
     locales = reason_locales(hall)
     if suspension.reason_key == "other" or suspension.reason_key not in REASONS:
         return {code: suspension.reason_text for code in locales}
@@ -64,8 +64,6 @@ def _active_query(scope: str):
 
     Built once per scope and reused: these run on every ticket and every call.
     """
-    from kiosk.notices.models import Suspension
-
     own_id = Suspension.window_id if scope == "window" else Suspension.service_id
     return (
         select(Suspension)
@@ -96,9 +94,3 @@ def service_suspension(service) -> SuspensionInfo | None:
     """The suspension that stops new tickets for ``service`` (its own or the whole hall's), else ``None``."""
     row = active_service_row(service)
     return info_for(row, service.hall) if row is not None else None
-
-
-def callback_offered(service) -> bool:
-    """Whether the kiosk should offer a callback for ``service``: it is suspended for a system failure."""
-    info = service_suspension(service)
-    return info is not None and info.offers_callback

@@ -1,8 +1,14 @@
-"""Suspending and resuming windows, services and the whole hall, with events and the audit log."""
+"""Suspending and resuming windows, services and the whole hall, with events and the audit log.
+
+:func:`suspend` and :func:`resume` are use cases: each commits (or rolls back) itself. The
+notice board appends its own ``service`` events and announces the change with
+:data:`kiosk.notices.signals.suspension_changed`; the queue republishes the windows.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
@@ -16,7 +22,8 @@ from kiosk.hall.service import hall_zone, local_now
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.labels import REASONS
 from kiosk.notices.models import Suspension
-from kiosk.notices.status import active_service_row, active_window_row, info_for
+from kiosk.notices.signals import suspension_changed
+from kiosk.notices.status import active_service_row, info_for
 
 MAX_REASON = 200
 MAX_AHEAD = timedelta(days=31)
@@ -91,52 +98,54 @@ def _label(scope: str, target) -> str:
     return "hall"
 
 
-def suspend(hall: Hall, scope: str, target, reason_key: str, reason_text: str, until: datetime | None,
-            user) -> Suspension:
+def suspend(hall: Hall, scope: str, target: Window | Service | None, reason_key: str, reason_text: str,
+            until: datetime | None, user: Any) -> Suspension:
     """Suspend ``target`` (a Window, a Service, or ``None`` for the hall); replaces an active one of its own.
 
-    Checks the user's role, writes the audit log and the display events; the caller commits.
+    Checks the user's role, writes the audit log and the display events, and commits.
     """
-    check_role(user, scope, target if scope == "window" else None)
-    now = utcnow()
-    previous = _own_active(hall, scope, target)
-    if previous is not None:
-        previous.ended_at, previous.ended_by = now, user.username
-    row = Suspension(hall_id=hall.id, scope=scope, window_id=target.id if scope == "window" else None,
-                     service_id=target.id if scope == "service" else None, reason_key=reason_key,
-                     reason_text=reason_text, until=until, started_at=now, started_by=user.username)
-    db.session.add(row)
-    db.session.flush()
-    record("notices.suspend", _label(scope, target), user=user, hall_id=hall.id,
-           before={"suspension": previous.id} if previous else None,
-           after={"suspension": row.id, "reason": reason_key, "text": reason_text,
-                  "until": until.isoformat() if until else None})
-    emit(hall, scope, target)
+    try:
+        check_role(user, scope, target if scope == "window" else None)
+        now = utcnow()
+        previous = _own_active(hall, scope, target)
+        if previous is not None:
+            previous.ended_at, previous.ended_by = now, user.username
+        row = Suspension(hall_id=hall.id, scope=scope, window_id=target.id if scope == "window" and target else None,
+                         service_id=target.id if scope == "service" and target else None, reason_key=reason_key,
+                         reason_text=reason_text, until=until, started_at=now, started_by=user.username)
+        db.session.add(row)
+        db.session.flush()
+        record("notices.suspend", _label(scope, target), user=user, hall_id=hall.id,
+               before={"suspension": previous.id} if previous else None,
+               after={"suspension": row.id, "reason": reason_key, "text": reason_text,
+                      "until": until.isoformat() if until else None})
+        announce(hall, scope, target)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     return row
 
 
-def resume(hall: Hall, scope: str, target, user) -> Suspension:
-    """End the active suspension of ``target`` (409 when there is none); the caller commits."""
-    check_role(user, scope, target if scope == "window" else None)
-    row = _own_active(hall, scope, target)
-    if row is None:
-        raise NoticeError(_("This is not suspended."), 409)
-    row.ended_at, row.ended_by = utcnow(), user.username
-    db.session.flush()
-    record("notices.resume", _label(scope, target), user=user, hall_id=hall.id,
-           before={"suspension": row.id, "reason": row.reason_key, "text": row.reason_text},
-           after={"duration_seconds": int((row.ended_at - row.started_at).total_seconds())})
-    emit(hall, scope, target)
+def resume(hall: Hall, scope: str, target: Window | Service | None, user: Any) -> Suspension:
+    """End the active suspension of ``target`` (409 when there is none) and commit."""
+    try:
+        check_role(user, scope, target if scope == "window" else None)
+        row = _own_active(hall, scope, target)
+        if row is None:
+            raise NoticeError(_("This is not suspended."), 409)
+        ended = utcnow()
+        row.ended_at, row.ended_by = ended, user.username
+        db.session.flush()
+        record("notices.resume", _label(scope, target), user=user, hall_id=hall.id,
+               before={"suspension": row.id, "reason": row.reason_key, "text": row.reason_text},
+               after={"duration_seconds": int((ended - row.started_at).total_seconds())})
+        announce(hall, scope, target)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     return row
-
-
-def window_payload(window: Window) -> dict:
-    """The ``window`` event payload (without ``serving``, which the queue owns)."""
-    row = active_window_row(window)
-    info = info_for(row, window.hall) if row else None
-    return {"number": window.number, "status": "suspended" if info else "open",
-            "reason": info.reason if info else None, "reason_texts": info.reason_texts if info else {},
-            "until": info.until.isoformat() if info and info.until else None}
 
 
 def service_payload(service: Service) -> dict:
@@ -148,15 +157,12 @@ def service_payload(service: Service) -> dict:
             "until": info.until.isoformat() if info and info.until else None}
 
 
-def emit(hall: Hall, scope: str, target) -> None:
-    """Append the events the displays need after a change of ``scope``/``target``."""
-    if scope == "window":
-        append_event(hall.id, "window", window_payload(target))
-    elif scope == "service":
+def announce(hall: Hall, scope: str, target: Window | Service | None) -> None:
+    """Announce a change of ``scope``/``target``: :data:`suspension_changed`, then the ``service`` events."""
+    suspension_changed.send(hall, scope=scope, target=target)
+    if scope == "service" and isinstance(target, Service):
         append_event(hall.id, "service", service_payload(target))
-    else:
-        for window in hall.windows:
-            append_event(hall.id, "window", window_payload(window))
+    elif scope == "hall":
         for service in hall.services:
             append_event(hall.id, "service", service_payload(service))
 

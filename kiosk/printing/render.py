@@ -38,7 +38,7 @@ class ResourceRefused(ValueError):
 
 def static_root() -> Path:
     """The app's static folder, resolved."""
-    return Path(current_app.static_folder).resolve()
+    return Path(str(current_app.static_folder)).resolve()
 
 
 def restricted_url_fetcher(static_dir: Path):
@@ -100,14 +100,14 @@ def html_to_pdf(html: str, *, fresh: bool = False) -> bytes:
     from weasyprint import HTML
 
     root = static_root()
-    html, roll = ROLL_AUTO.subn(rf"\1 {ROLL_LAYOUT_LENGTH}", html)
+    html, rolls = ROLL_AUTO.subn(rf"\1 {ROLL_LAYOUT_LENGTH}", html)
     document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=restricted_url_fetcher(root))
     if fresh:
         from weasyprint.text.fonts import FontConfiguration
 
-        return _write(document, FontConfiguration(), roll)
+        return _write(document, FontConfiguration(), rolls > 0)
     with _LOCK:
-        return _write(document, font_config(), roll)
+        return _write(document, font_config(), rolls > 0)
 
 
 def _write(document, fonts, roll: bool) -> bytes:

@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from kiosk.audit.service import record
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Device
-from kiosk.printing import backends
+from kiosk.printing import backends, documents
 from kiosk.printing.models import STATUS_FAILED, STATUS_OK, PrintJob
 
 LOGGER = logging.getLogger(__name__)
@@ -46,11 +47,11 @@ def print_document(device: Device | str | None, pdf: bytes, kind: str, *, refere
     ``status == "failed"`` and a translated ``message``; the PDF is kept for a reprint.
     """
     setting = _printer_setting(device)
-    is_device = isinstance(device, Device)
+    registered = device if isinstance(device, Device) else None
     job = PrintJob(
         kind=kind[:32], reference=(reference or "")[:64], reprint=reprint, pdf=pdf, pdf_size=len(pdf),
-        device_id=device.id if is_device else None, device_name=device.name if is_device else "",
-        hall_id=hall_id if hall_id is not None else (device.hall_id if is_device else None),
+        device_id=registered.id if registered else None, device_name=registered.name if registered else "",
+        hall_id=hall_id if hall_id is not None else (registered.hall_id if registered else None),
         source=source or {}, created_at=utcnow(), status=STATUS_FAILED, message="",
     )
     try:
@@ -103,26 +104,26 @@ def job_by_id(job_id: int) -> PrintJob | None:
 
 
 def reprint_job(job: PrintJob) -> PrintJob:
-    """Print ``job`` again on the same printer, as a reprint; returns the new job (committed).
+    """Print ``job`` again on the same printer, as a reprint, audit-logged; returns the new job (committed).
 
-    Tickets are rendered afresh so the paper says "reprint"; other documents reuse the kept PDF.
+    A document whose feature registered a re-renderer (a ticket) is rendered afresh so the
+    paper says "reprint"; other documents reuse the kept PDF.
     """
-    from kiosk.printing import tickets
-
+    entry = record("print.reprint", f"print_job:{job.id}",
+                   before={"kind": job.kind, "reference": job.reference, "status": job.status})
     device = db.session.get(Device, job.device_id) if job.device_id else None
-    target = device if device is not None else job.printer
-    pdf = None
+    target: Device | str = device if device is not None else job.printer
     source = dict(job.source or {})
-    if job.kind == "ticket" and source.get("ticket_token"):
-        pdf = tickets.ticket_pdf_for_token(source["ticket_token"], width=source.get("width", 80),
-                                           locale=source.get("locale"), reprint=True)
-    if pdf is None:
-        pdf = job.pdf or b""
+    pdf = documents.rerender(job.kind, source) or job.pdf or b""
     if not pdf:
-        failed = PrintJob(kind=job.kind, reference=job.reference, printer=job.printer, backend=job.backend,
-                          device_id=job.device_id, device_name=job.device_name, hall_id=job.hall_id,
-                          reprint=True, pdf=None, pdf_size=0, source=source, created_at=utcnow(),
-                          status=STATUS_FAILED, message=_("The document is no longer available."))
-        return _save(failed)
-    return print_document(target, pdf, job.kind, reference=job.reference, reprint=True, source=source,
-                          hall_id=job.hall_id)
+        new = PrintJob(kind=job.kind, reference=job.reference, printer=job.printer, backend=job.backend,
+                       device_id=job.device_id, device_name=job.device_name, hall_id=job.hall_id,
+                       reprint=True, pdf=None, pdf_size=0, source=source, created_at=utcnow(),
+                       status=STATUS_FAILED, message=_("The document is no longer available."))
+        _save(new)
+    else:
+        new = print_document(target, pdf, job.kind, reference=job.reference, reprint=True, source=source,
+                             hall_id=job.hall_id)
+    entry.after = {"job": new.id, "status": new.status, "printer": new.printer}
+    db.session.commit()
+    return new

@@ -1,32 +1,37 @@
-"""Warming the renderer at start-up so the first customer's ticket is as fast as the rest."""
+"""Warming the renderer at start-up so the first customer's document is as fast as the rest."""
 from __future__ import annotations
 
 import logging
 import threading
 import time
 
+from flask import Flask
+
+from kiosk.printing import documents
+
 LOGGER = logging.getLogger(__name__)
+#: Uyghur and Chinese load the most fonts between them.
+WARM_LOCALES = ("ug", "zh_Hans_CN")
 
 
-def warm(app) -> float:
-    """Render a sample ticket (Chinese and Uyghur) once in ``app``; returns the seconds it took."""
-    from kiosk.printing.tickets import render_ticket, sample_context
-
+def warm(app: Flask) -> float:
+    """Render every registered sample document (Uyghur and Chinese) once in ``app``; returns the seconds it took."""
     started = time.perf_counter()
     with app.test_request_context("/"):
-        for locale in ("ug", "zh_Hans_CN"):
-            render_ticket(sample_context(), width=80, locale=locale)
+        for kind in documents.sample_kinds():
+            for locale in WARM_LOCALES:
+                documents.sample_pdf(kind, locale)
     return time.perf_counter() - started
 
 
-def _run(app) -> None:
+def _run(app: Flask) -> None:
     try:
         LOGGER.info("printing: renderer warmed in %.2f s", warm(app))
     except Exception:  # noqa: BLE001 - warming is an optimisation; printing still works cold
         LOGGER.exception("printing: warming the renderer failed")
 
 
-def start(app) -> threading.Thread:
+def start(app: Flask) -> threading.Thread:
     """Warm the renderer in a background thread (the app keeps starting meanwhile)."""
     thread = threading.Thread(target=_run, args=(app,), name="print-warmup", daemon=True)
     thread.start()

@@ -5,13 +5,15 @@ from flask import Blueprint, jsonify
 from flask_babel import gettext as _
 
 from kiosk.api import api_error, json_body
+from kiosk.hall.models import Window
 from kiosk.hall.service import business_day, current_hall, service_by_code, window_by_number
-from kiosk.queue import service as queue
-from kiosk.queue import snapshot, windows
+from kiosk.queue import reads, windows
+from kiosk.queue.errors import QueueError
+from kiosk.queue.paper import status_url
+from kiosk.queue.tickets import issue_ticket
 from kiosk.staff.auth import api_user, token_required
 
 bp = Blueprint("queue", __name__)
-
 
 
 @bp.post("/tickets")
@@ -25,12 +27,12 @@ def create_ticket():
     if service is None:
         return api_error(_("There is no service %(code)s in this hall.", code=body["service"][:8]), 404)
     try:
-        ticket = queue.issue_ticket(hall, service, body.get("priority", False))
-    except queue.QueueError as error:
+        ticket = issue_ticket(hall, service, body.get("priority", False))
+    except QueueError as error:
         return api_error(error.message, error.status)
     response = jsonify({
         "ticket": ticket.number, "service": service.code, "waiting_ahead": ticket.waiting_ahead,
-        "issued_at": ticket.issued_at.isoformat(), "status_url": f"/t/{ticket.token}",
+        "issued_at": ticket.issued_at.isoformat(), "status_url": status_url(ticket.token),
     })
     response.status_code = 201
     return response
@@ -39,13 +41,12 @@ def create_ticket():
 @bp.get("/queue")
 def queue_snapshot():
     """Services with waiting counts, windows with their state, the recent calls."""
-    return jsonify(snapshot.queue_snapshot(current_hall()))
+    return jsonify(reads.queue_snapshot(current_hall()))
 
 
-def _window(number: int):
+def _window(number: int) -> Window | None:
     user = api_user()
-    window = window_by_number(user.hall, number)
-    return window
+    return window_by_number(user.hall, number) if user is not None else None
 
 
 def _act(number: int, action):
@@ -54,7 +55,7 @@ def _act(number: int, action):
         return api_error(_("There is no window %(n)s in this hall.", n=number), 404)
     try:
         return action(window)
-    except queue.QueueError as error:
+    except QueueError as error:
         return api_error(error.message, error.status)
 
 
@@ -113,7 +114,7 @@ def _toggle(name: str, is_open: bool):
     def view(number: int):
         def act(window):
             windows.set_open(window, is_open, api_user())
-            return jsonify({"window": window.number, "status": windows.status_of(window)["status"]})
+            return jsonify({"window": window.number, "status": reads.status_of(window)["status"]})
         return _act(number, act)
     view.__name__ = name
     view.__doc__ = f"{name.capitalize()} the window."

@@ -66,7 +66,7 @@ class Ticket(db.Model):
     window: Mapped[Window | None] = relationship(foreign_keys=[window_id])
     target_window: Mapped[Window | None] = relationship(foreign_keys=[target_window_id])
 
-    #: Not stored: how many waited ahead when :func:`kiosk.queue.service.issue_ticket` issued it.
+    #: Not stored: how many waited ahead when :func:`kiosk.queue.tickets.issue_ticket` issued it.
     waiting_ahead = None
 
     def __repr__(self) -> str:

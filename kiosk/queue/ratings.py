@@ -28,13 +28,17 @@ def ticket_to_rate(window: Window) -> Ticket | None:
 
 
 def rate(window: Window, value: int) -> Ticket | None:
-    """Store ``value`` (1–4) on the ticket awaiting a rating; ``None`` when there is none (or bad value)."""
+    """Store ``value`` (1–4) on the ticket awaiting a rating and commit; ``None`` when there is none (or bad value)."""
     if value not in dict(CHOICES):
         return None
     ticket = ticket_to_rate(window)
     if ticket is None:
         return None
-    ticket.rating = value
-    ticket.rated_at = utcnow()
-    db.session.commit()
+    try:
+        ticket.rating = value
+        ticket.rated_at = utcnow()
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     return ticket

@@ -7,8 +7,9 @@ from flask_login import current_user
 
 from kiosk.hall.service import business_day, service_by_code, window_by_number
 from kiosk.queue import windows
-from kiosk.queue.service import QueueError
-from kiosk.queue.views import bp
+from kiosk.queue.blueprint import bp
+from kiosk.queue.errors import QueueError
+from kiosk.queue.reads import skipped_today, status_of, waiting_for
 from kiosk.staff.auth import role_required
 
 ACTIONS = ("call-next", "recall", "skip", "finish", "transfer", "open", "close", "requeue")
@@ -29,9 +30,9 @@ def console_context(window) -> dict:
     state = windows.window_state(window)
     current = state.current_ticket if state.current_ticket and state.current_ticket.status == "called" else None
     return {
-        "window": window, "state": state, "status": windows.status_of(window, state), "current": current,
-        "waiting": windows.waiting_for(window, limit=30),
-        "skipped": windows.skipped_today(window, business_day(window.hall)),
+        "window": window, "state": state, "status": status_of(window, state), "current": current,
+        "waiting": waiting_for(window, limit=30),
+        "skipped": skipped_today(window, business_day(window.hall)),
         "services": window.hall.services, "all_windows": window.hall.windows,
     }
 
@@ -43,11 +44,7 @@ def window():
     chosen = _chosen_window()
     if chosen is None:
         abort(404)
-    context = console_context(chosen)
-    from kiosk.extensions import db
-
-    db.session.commit()  # a new window state row
-    return render_template("staff/queue/window.html", **context)
+    return render_template("staff/queue/window.html", **console_context(chosen))
 
 
 @bp.get("/staff/window/<int:number>/panel")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -24,7 +25,7 @@ def percentile(values: list[float], share: float) -> float | None:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def _mean(values: list[float]) -> float | None:
+def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
@@ -123,12 +124,12 @@ def totals(rows: list[StatsRow]) -> StatsRow | None:
 
 def charts(rows: list[StatsRow], start: date, end: date) -> dict:
     """Chart data: tickets per day (issued and served) and average wait per service."""
-    per_day = defaultdict(lambda: [0, 0])
+    per_day: defaultdict[date, list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
         per_day[row.day][0] += row.issued
         per_day[row.day][1] += row.served
     days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
-    waits = defaultdict(list)
+    waits: defaultdict[str, list[float]] = defaultdict(list)
     for row in rows:
         waits[row.service] += row.waits
     return {

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from kiosk.hall.service import business_day
 from kiosk.queue import stats
-from kiosk.queue.views import bp
+from kiosk.queue.blueprint import bp
 from kiosk.staff.auth import role_required
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import stat
-import types
 
 import pytest
 from flask import render_template_string
@@ -35,7 +34,7 @@ def lp_flag(tmp_path, monkeypatch):
 def live_app(db_path, tmp_path, monkeypatch):
     """The live server's app with a ticket confirmation page and a stand-in queue knowing one ticket."""
     from kiosk.hall.service import current_hall, hall_by_code, register_device
-    from kiosk.printing import tickets
+    from kiosk.queue import paper
 
     app = make_app(f"sqlite:///{db_path}", tmp_path, WTF_CSRF_ENABLED=True)
     with app.app_context():
@@ -44,11 +43,10 @@ def live_app(db_path, tmp_path, monkeypatch):
         register_device(hall, "kiosk-browser", "kiosk", "browser")
         db.session.commit()
 
-    def ticket_by_token(token):
+    def print_context_for_token(token):
         return ticket_context(hall_by_code("demo")) if token == SAMPLE_TOKEN else None
 
-    module = types.SimpleNamespace(ticket_by_token=ticket_by_token, ticket_print_context=dict)
-    monkeypatch.setattr(tickets, "queue_service", lambda: module)
+    monkeypatch.setattr(paper, "print_context_for_token", print_context_for_token)
     app.add_url_rule("/test/ticket/<token>", "test_ticket",
                      lambda token: render_template_string(TICKET_PAGE, token=token, hall=current_hall()))
     return app

@@ -81,7 +81,7 @@ def test_events_and_audit(hall, user, window):
     suspensions.suspend(hall, "window", window(1), "other", "午休", None, user("staff1"))
     db.session.commit()
     event = events_of(hall, "window")[-1]
-    assert event == {"number": 1, "status": "suspended", "reason": "午休",
+    assert event == {"number": 1, "status": "suspended", "serving": None, "reason": "午休",
                      "reason_texts": {"zh_Hans_CN": "午休", "en": "午休", "ug": "午休"}, "until": None}
     suspensions.resume(hall, "window", window(1), user("staff1"))
     db.session.commit()
@@ -89,6 +89,38 @@ def test_events_and_audit(hall, user, window):
     entries = audit_actions("notices.suspend") + audit_actions("notices.resume")
     assert [(e.actor, e.target) for e in entries] == [("staff1", "window:1"), ("staff1", "window:1")]
     assert entries[0].after["text"] == "午休"
+
+
+def test_resuming_a_closed_window_publishes_closed(hall, user, window):
+    from kiosk.queue import windows
+
+    windows.set_open(window(1), False, user("staff1"))
+    suspensions.suspend(hall, "window", window(1), "training", "", None, user("staff1"))
+    assert events_of(hall, "window")[-1]["status"] == "suspended"
+    suspensions.resume(hall, "window", window(1), user("staff1"))
+    assert events_of(hall, "window")[-1] == {"number": 1, "status": "closed", "serving": None, "reason": None,
+                                             "reason_texts": {}, "until": None}
+
+
+def test_resuming_the_hall_publishes_each_window_as_it_is(hall, user, window, service):
+    from kiosk.queue import tickets, windows
+
+    windows.set_open(window(2), False, user("supervisor"))
+    tickets.issue_ticket(hall, service("A"))
+    serving = windows.call_next(window(1), user("staff1")).number
+    suspensions.suspend(hall, "hall", None, "system_failure", "", None, user("supervisor"))
+    suspensions.resume(hall, "hall", None, user("supervisor"))
+    states = {event["number"]: (event["status"], event["serving"]) for event in events_of(hall, "window")[-6:]}
+    assert states[1] == ("open", serving) and states[2] == ("closed", None) and states[3] == ("open", None)
+
+
+def test_api_resume_answers_the_window_as_it_is(client, token, hall, window, user):
+    from kiosk.queue import windows
+
+    windows.set_open(window(1), False, user("staff1"))
+    headers = token("staff1")
+    client.post("/api/v1/windows/1/suspend", json={"reason": "training"}, headers=headers)
+    assert client.post("/api/v1/windows/1/resume", headers=headers).get_json()["status"] == "closed"
 
 
 def test_hall_suspension_emits_every_window_and_service(hall, user):

@@ -1,4 +1,4 @@
-"""Printing test helpers: a stand-in for the queue's ticket look-up and poppler wrappers."""
+"""Printing test helpers: a stand-in for the paper ticket's look-up and poppler wrappers."""
 from __future__ import annotations
 
 import re
@@ -21,7 +21,7 @@ def prepared_fonts():
 
 
 def ticket_context(hall, **overrides) -> dict:
-    """A print context as ``kiosk.queue.service.ticket_print_context`` returns it."""
+    """A print context as ``kiosk.queue.paper.ticket_print_context`` returns it."""
     context = {
         "hall": hall, "number": "A012", "service_code": "A",
         "service_names": {"zh_Hans_CN": "电费缴纳", "en": "Bill payment", "ug": "توك ھەققى تاپشۇرۇش",
@@ -35,16 +35,12 @@ def ticket_context(hall, **overrides) -> dict:
 
 @pytest.fixture
 def fake_queue(monkeypatch, hall):
-    """Replace the queue service with one knowing a single ticket, ``SAMPLE_TOKEN``."""
-    from kiosk.printing import tickets
+    """Let the paper ticket know a single ticket, ``SAMPLE_TOKEN``."""
+    from kiosk.queue import paper
 
     tickets_by_token = {SAMPLE_TOKEN: ticket_context(hall)}
-    module = types.SimpleNamespace(
-        ticket_by_token=lambda token: tickets_by_token.get(token),
-        ticket_print_context=lambda ticket: dict(ticket),
-        tickets=tickets_by_token,
-    )
-    monkeypatch.setattr(tickets, "queue_service", lambda: module)
+    module = types.SimpleNamespace(ticket_by_token=lambda token: tickets_by_token.get(token), tickets=tickets_by_token)
+    monkeypatch.setattr(paper, "print_context_for_token", lambda token: dict(tickets_by_token.get(token) or {}) or None)
     return module
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from kiosk.printing import render, render_pdf, tickets
+from kiosk.printing import render, render_pdf
+from kiosk.printing.qr import qr_data_uri
+from kiosk.queue import paper
 from tests.printing.conftest import pdf_fonts, pdf_page_size_mm, pdf_text, ticket_context
 
 LOCALES = ("zh_Hans_CN", "en", "ug", "bo", "mn_Mong_CN")
@@ -31,7 +33,7 @@ def ticket_hall(empty_app, make_hall):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_ticket_renders_in_every_locale(empty_app, ticket_hall, tmp_path, locale, width):
     with empty_app.test_request_context("/"):
-        pdf = tickets.render_ticket(ticket_context(ticket_hall), width=width, locale=locale)
+        pdf = paper.render_ticket(ticket_context(ticket_hall), width=width, locale=locale)
     text = pdf_text(pdf, tmp_path)
     assert "A012" in text
     assert "示范供电营业厅" in squash(text)  # the hall's Chinese name is on every ticket
@@ -73,15 +75,15 @@ def test_roll_paper_length_follows_the_content(empty_app, tmp_path):
 
 def test_reprint_is_marked_on_paper(empty_app, ticket_hall, tmp_path):
     with empty_app.test_request_context("/"):
-        first = pdf_text(tickets.render_ticket(ticket_context(ticket_hall), locale="en"), tmp_path)
-        again = pdf_text(tickets.render_ticket(ticket_context(ticket_hall), locale="en", reprint=True), tmp_path)
+        first = pdf_text(paper.render_ticket(ticket_context(ticket_hall), locale="en"), tmp_path)
+        again = pdf_text(paper.render_ticket(ticket_context(ticket_hall), locale="en", reprint=True), tmp_path)
     assert "REPRINT" not in first
     assert "REPRINT" in again
 
 
 def test_priority_ticket_says_so(empty_app, ticket_hall, tmp_path):
     with empty_app.test_request_context("/"):
-        text = pdf_text(tickets.render_ticket(ticket_context(ticket_hall, priority=True), locale="en"), tmp_path)
+        text = pdf_text(paper.render_ticket(ticket_context(ticket_hall, priority=True), locale="en"), tmp_path)
     assert "Priority service" in text
 
 
@@ -91,7 +93,7 @@ def test_rare_characters_fall_back_to_the_full_font(empty_app, ticket_hall, tmp_
     assert ord(rare) not in TTFont(prepared).getBestCmap()  # really outside the subset
     names = {"zh_Hans_CN": f"王{rare}营业厅", "en": "Hall"}
     with empty_app.test_request_context("/"):
-        pdf = tickets.render_ticket(ticket_context(names, service_names={"zh_Hans_CN": "电费缴纳"}),
+        pdf = paper.render_ticket(ticket_context(names, service_names={"zh_Hans_CN": "电费缴纳"}),
                                     locale="zh_Hans_CN")
     assert f"王{rare}营业厅" in squash(pdf_text(pdf, tmp_path))
     names_in_pdf = {font["name"] for font in pdf_fonts(pdf, tmp_path)}
@@ -106,7 +108,7 @@ def test_renders_with_system_fonts_when_prepared_fonts_are_missing(empty_app, ti
     monkeypatch.setattr(render, "_FONT_CONFIG", None)  # a process that never saw the prepared fonts
     assert not render.prepared_fonts_present()
     with empty_app.test_request_context("/"):
-        pdf = tickets.render_ticket(ticket_context(ticket_hall), locale="zh_Hans_CN")
+        pdf = paper.render_ticket(ticket_context(ticket_hall), locale="zh_Hans_CN")
     assert "示范供电营业厅" in squash(pdf_text(pdf, tmp_path))
     names = {font["name"] for font in pdf_fonts(pdf, tmp_path)}
     assert "Noto-Sans-CJK-SC" in names and "Hall-Sans-CJK" not in names
@@ -145,10 +147,10 @@ def test_document_with_outside_resources_still_renders(empty_app, tmp_path):
 
 def test_ticket_carries_a_sharp_qr_code_of_the_absolute_status_url(empty_app, ticket_hall, tmp_path):
     with empty_app.test_request_context("/"):
-        context = tickets.document_context(ticket_context(ticket_hall))
-        html = render.render_html(tickets.TEMPLATES[80], context, "en")
+        context = paper.document_context(ticket_context(ticket_hall))
+        html = render.render_html(paper.TEMPLATES[80], context, "en")
         pdf = render.html_to_pdf(html)
-    assert f'src="{tickets.qr_data_uri("http://localhost/t/tok-A012")}"' in html
+    assert f'src="{qr_data_uri("http://localhost/t/tok-A012")}"' in html
     (tmp_path / "qr.pdf").write_bytes(pdf)
     listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "qr.pdf")], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2:]

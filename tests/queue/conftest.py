@@ -9,7 +9,7 @@ from kiosk.hall.service import service_by_code, window_by_number
 @pytest.fixture
 def issue(app, hall):
     """``issue("A", priority=False, now=None)`` issues a ticket in the demo hall."""
-    from kiosk.queue.service import issue_ticket
+    from kiosk.queue.tickets import issue_ticket
 
     def do(code: str = "A", priority: bool = False, now=None):
         return issue_ticket(hall, service_by_code(hall, code), priority, now=now)

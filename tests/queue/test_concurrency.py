@@ -22,7 +22,7 @@ from pathlib import Path
 from tests.conftest import make_app
 from kiosk.extensions import db
 from kiosk.hall.service import hall_by_code, service_by_code
-from kiosk.queue.service import issue_ticket
+from kiosk.queue.tickets import issue_ticket
 
 db_url, instance, go, count = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
 app = make_app(db_url, Path(instance))

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.extensions import db
 from kiosk.queue.models import Ticket
-from kiosk.queue.service import format_number
+from kiosk.queue.tickets import format_number
 
 
 @pytest.mark.parametrize(("seq", "text"), [(1, "A001"), (12, "A012"), (999, "A999"), (1000, "A1000"), (1234, "A1234")])
@@ -51,7 +51,7 @@ def test_token_is_long_and_random(issue):
 
 def test_200_threads_get_a001_to_a200(app, hall):
     from kiosk.hall.service import service_by_code
-    from kiosk.queue.service import issue_ticket
+    from kiosk.queue.tickets import issue_ticket
 
     def one(_index):
         with app.app_context():

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("postgres")]
 def test_threads_and_calls(postgres_app):
     from kiosk.hall.service import hall_by_code, service_by_code, window_by_number
     from kiosk.queue import windows
-    from kiosk.queue.service import issue_ticket
+    from kiosk.queue.tickets import issue_ticket
 
     def one(_index):
         with postgres_app.app_context():

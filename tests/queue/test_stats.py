@@ -71,7 +71,7 @@ def test_staff_cannot_see_stats(client, login):
 def test_estimate_uses_recent_service_times(history, hall):
     from kiosk.dbtypes import utcnow
     from kiosk.hall.service import service_by_code
-    from kiosk.queue.service import average_service_minutes, estimated_wait_minutes
+    from kiosk.queue.reads import average_service_minutes, estimated_wait_minutes
 
     service_a = service_by_code(hall, "A")
     assert average_service_minutes(service_a) == 5.0  # the March history is too old: the default
@@ -86,7 +86,7 @@ def test_estimate_uses_recent_service_times(history, hall):
 
 def test_estimate_default_without_history(hall):
     from kiosk.hall.service import service_by_code
-    from kiosk.queue.service import DEFAULT_SERVICE_MINUTES, average_service_minutes
+    from kiosk.queue.reads import DEFAULT_SERVICE_MINUTES, average_service_minutes
 
     assert average_service_minutes(service_by_code(hall, "B")) == DEFAULT_SERVICE_MINUTES
     assert db.session.query(Ticket).count() == 0

@@ -67,12 +67,13 @@ def test_status_page(client, token):
 
 
 def test_print_context(client):
-    from kiosk.queue.service import ticket_by_token, ticket_print_context
+    from kiosk.queue.paper import ticket_print_context
+    from kiosk.queue.reads import ticket_by_token
 
     client.post("/api/v1/tickets", json={"service": "A"})
     body = client.post("/api/v1/tickets", json={"service": "A", "priority": True}).get_json()
     token = body["status_url"].removeprefix("/t/")
-    context = ticket_print_context(ticket_by_token(token))
+    context = ticket_print_context(ticket_by_token(token), body["waiting_ahead"])
     assert set(context) == {"hall", "number", "service_code", "service_names", "issued_at", "waiting_ahead",
                             "status_url", "priority", "token"}
     assert (context["number"], context["service_code"], context["waiting_ahead"], context["priority"]) == (
@@ -141,3 +142,27 @@ def test_counter_display_and_rating(client, token):
     assert db.session.scalar(select(Ticket)).rating == 2
     assert client.post("/display/window/1/rate", data={"rating": "1"}).status_code == 409  # once only
     assert client.get("/display/window/42").status_code == 404
+
+
+def test_people_ahead_is_the_figure_counted_at_issue(client):
+    client.post("/api/v1/tickets", json={"service": "A"})
+    response = client.post("/kiosk/ticket", data={"service": "A"})
+    confirmation = response.headers["Location"]
+    client.post("/api/v1/tickets", json={"service": "A", "priority": True})  # jumps ahead after the issue
+    html = client.get(confirmation + "?lang=en").get_data(as_text=True)
+    assert "<dd data-ahead>1</dd>" in html
+    token = confirmation.rsplit("/", 1)[-1]
+    status = client.get(f"/t/{token}?lang=en").get_data(as_text=True)
+    assert 'data-ahead="2"' in status  # the phone page counts live
+
+
+def test_printed_ticket_carries_the_figure_counted_at_issue(client, monkeypatch):
+    from kiosk.queue import paper
+
+    rendered = []
+    monkeypatch.setattr(paper, "render_ticket", lambda context, **options: rendered.append(context) or b"%PDF")
+    confirmation = client.post("/kiosk/ticket", data={"service": "A"}).headers["Location"]
+    client.post("/api/v1/tickets", json={"service": "A", "priority": True})
+    token = confirmation.rsplit("/", 1)[-1]
+    assert client.post(f"/kiosk/ticket/{token}/print").get_json()["ok"] is True
+    assert rendered[0]["waiting_ahead"] == 0 and rendered[0]["status_url"] == f"/t/{token}"

@@ -12,8 +12,9 @@ from kiosk.dbtypes import utcnow
 from kiosk.events.models import Event
 from kiosk.extensions import db
 from kiosk.hall.service import business_day, service_by_code
-from kiosk.queue import windows
-from kiosk.queue.service import QueueError, ahead_count
+from kiosk.queue import reads, windows
+from kiosk.queue.errors import QueueError
+from kiosk.queue.reads import ahead_count
 
 
 def events(type_):
@@ -60,7 +61,7 @@ def test_recall_skip_requeue_and_finish(issue, window, hall):
     assert [call["recall"] for call in events("call")] == [False, True]
     windows.skip(w1)
     assert first.status == "skipped"
-    assert windows.status_of(w1)["serving"] is None
+    assert reads.status_of(w1)["serving"] is None
     # The customer comes back: staff puts the ticket back at the front.
     windows.requeue(w1, "a001", business_day(hall))
     assert first.status == "waiting" and first.front
@@ -130,7 +131,7 @@ def test_suspended_window_cannot_call(issue, window, monkeypatch):
     with pytest.raises(QueueError) as error:
         windows.call_next(window(1))
     assert error.value.status == 409 and "系统故障" in error.value.message
-    assert windows.status_of(window(1))["status"] == "suspended"
+    assert reads.status_of(window(1))["status"] == "suspended"
 
 
 def test_ahead_count_follows_calling_order(issue):

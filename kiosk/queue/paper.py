@@ -1,0 +1,177 @@
+"""The paper ticket: its print context, status URL and QR code, the PDF, and the ticket routes.
+
+80 mm and 58 mm rolls (``templates/print/ticket*.html``). The kiosk asks
+``POST /kiosk/ticket/<token>/print`` right after the confirmation page shows; the browser
+backend fetches ``GET /t/<token>/ticket.pdf``. Printing itself (render, backends, jobs) is
+``kiosk.printing``; the queue registers the ticket there for warm-up, tests and reprints.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flask import abort, current_app, jsonify, request, url_for
+from flask_babel import gettext as _
+
+from kiosk.dbtypes import utcnow
+from kiosk.extensions import db
+from kiosk.hall.models import Hall
+from kiosk.hall.service import current_device
+from kiosk.i18n import DEFAULT_LOCALE, current_locale_code, normalize_locale
+from kiosk.printing import backends, documents, print_document, print_pdf_response, render_pdf
+from kiosk.printing.qr import absolute_url, qr_data_uri
+from kiosk.printing.service import recent_jobs
+from kiosk.queue.blueprint import bp
+from kiosk.queue.issued import ahead_at_issue
+from kiosk.queue.models import Ticket
+from kiosk.queue.reads import ticket_by_token
+
+KIND = "ticket"
+WIDTHS = (80, 58)
+TEMPLATES = {80: "print/ticket.html", 58: "print/ticket_58.html"}
+
+
+def status_url(token: str) -> str:
+    """The path of the ticket's mobile status page (the ``queue.status`` route), the one place it is built."""
+    return f"/t/{token}"
+
+
+def parse_width(raw: Any) -> int:
+    """``58`` or ``80`` (the default) from a request value."""
+    try:
+        width = int(raw)
+    except (TypeError, ValueError):
+        return 80
+    return width if width in WIDTHS else 80
+
+
+def ticket_print_context(ticket: Ticket, waiting_ahead: int) -> dict:
+    """What the paper ticket shows: hall, number, service, issue time, ``waiting_ahead``, status URL."""
+    service = ticket.issued_service
+    return {
+        "hall": db.session.get(Hall, ticket.hall_id),
+        "number": ticket.number,
+        "service_code": service.code,
+        "service_names": dict(service.names or {}),
+        "issued_at": ticket.issued_at,
+        "waiting_ahead": waiting_ahead,
+        "status_url": status_url(ticket.token),
+        "priority": bool(ticket.priority),
+        "token": ticket.token,
+    }
+
+
+def print_context_for_token(token: str) -> dict | None:
+    """The print context of the ticket with ``token`` (people ahead as at its issue), or ``None``."""
+    ticket = ticket_by_token(token)
+    return ticket_print_context(ticket, ahead_at_issue(ticket)) if ticket is not None else None
+
+
+def document_context(ticket: dict, *, reprint: bool = False, printed_at: datetime | None = None) -> dict:
+    """The template context for a ticket: its print context plus QR code, printed time, reprint flag."""
+    context = dict(ticket)
+    url = absolute_url(str(ticket.get("status_url") or ""))
+    hall = ticket.get("hall")
+    names = getattr(hall, "names", hall)
+    context.update(hall_names=names if isinstance(names, dict) else {DEFAULT_LOCALE: str(names or "")},
+                   hotline=getattr(hall, "hotline", "95598"), status_url=url,
+                   qr=qr_data_uri(url) if url else "", reprint=reprint, printed_at=printed_at or utcnow())
+    return context
+
+
+def render_ticket(ticket: dict, *, width: int = 80, locale: str | None = None, reprint: bool = False) -> bytes:
+    """The ticket PDF for a print context ``ticket`` on the ``width`` mm roll."""
+    return render_pdf(TEMPLATES[parse_width(width)], document_context(ticket, reprint=reprint),
+                      normalize_locale(locale) or DEFAULT_LOCALE)
+
+
+def sample_context() -> dict:
+    """A hand-made ticket context (warm-up, printer tests, benchmarks, previews)."""
+    return {
+        "hall": {"zh_Hans_CN": "国网示范供电营业厅", "en": "Demo Power Supply Business Hall",
+                 "ug": "ئۈلگە توك تەمىنلەش سودا زالى"},
+        "number": "A012", "service_code": "A",
+        "service_names": {"zh_Hans_CN": "电费缴纳", "en": "Bill payment", "ug": "توك ھەققى تاپشۇرۇش",
+                          "bo": "གློག་གླ་སྤྲོད་པ།", "mn_Mong_CN": "ᠴᠠᠬᠢᠯᠭᠠᠨ ᠤ ᠲᠥᠯᠥᠪᠥᠷᠢ"},
+        "issued_at": utcnow(), "waiting_ahead": 3, "status_url": "http://127.0.0.1:5000/t/sample",
+        "priority": False, "token": "sample",
+    }
+
+
+def sample_pdf(locale: str, width: int) -> bytes:
+    """The sample ticket's PDF (printing's warm-up and printer test)."""
+    return render_ticket(sample_context(), width=width, locale=locale)
+
+
+def reprint_pdf(source: dict) -> bytes | None:
+    """The ticket of a print job's ``source`` rendered again as a reprint; ``None`` when it is gone."""
+    context = print_context_for_token(str(source.get("ticket_token") or ""))
+    if context is None:
+        return None
+    return render_ticket(context, width=parse_width(source.get("width")), locale=source.get("locale"),
+                         reprint=True)
+
+
+def register_with_printing() -> None:
+    """Hand printing the ticket's sample and re-renderer."""
+    documents.register(KIND, sample=sample_pdf, rerender=reprint_pdf)
+
+
+@bp.get("/t/<token>/ticket.pdf")
+def ticket_pdf(token: str):
+    """The ticket as a PDF (``?width=58`` for the 58 mm roll, ``?lang=`` for the language)."""
+    context = print_context_for_token(token)
+    if context is None:
+        abort(404)
+    pdf = render_ticket(context, width=parse_width(request.args.get("width")), locale=current_locale_code(),
+                        reprint=request.args.get("reprint") == "1")
+    return print_pdf_response(pdf, f"ticket-{context.get('number', '')}.pdf")
+
+
+def _backend_kind(setting: str) -> str:
+    try:
+        return backends.parse_printer(setting).backend
+    except backends.BadPrinterSetting:
+        return "file"
+
+
+def _already_printed(token: str, number: str) -> bool:
+    return any(job.kind == KIND and job.reference == number and job.status == "ok"
+               and (job.source or {}).get("ticket_token") == token for job in recent_jobs(limit=200))
+
+
+@bp.post("/kiosk/ticket/<token>/print")
+def print_ticket(token: str):
+    """Print the ticket on this kiosk's printer; answers ``{ok, message, printer, pdf_url}``."""
+    device = current_device()
+    setting = (device.printer if device else "") or current_app.config.get("DEFAULT_PRINTER", "file")
+    kind = _backend_kind(setting)
+    context = print_context_for_token(token)
+    if context is None:
+        return jsonify(ok=False, message=_("This ticket was not found."), printer=kind, pdf_url=None), 404
+    settings = (device.settings or {}) if device else {}
+    width = parse_width(request.values.get("width") or settings.get("paper_width"))
+    locale = current_locale_code()
+    number = str(context.get("number", ""))
+    pdf_url = url_for("queue.ticket_pdf", token=token, width=width, lang=locale)
+    reprint = _already_printed(token, number)
+    hall = context.get("hall")
+    try:
+        pdf = render_ticket(context, width=width, locale=locale, reprint=reprint)
+    except Exception:  # noqa: BLE001 - the ticket stays valid whatever happens to the paper
+        current_app.logger.exception("rendering ticket %s failed", number)
+        return jsonify(ok=False, printer=kind, pdf_url=None,
+                       message=_("Your number %(number)s is valid, but the ticket could not be printed. "
+                                 "Please remember your number or ask the staff for help.", number=number))
+    job = print_document(device if device is not None else setting, pdf, KIND, reference=number,
+                         reprint=reprint, hall_id=getattr(hall, "id", None),
+                         source={"ticket_token": token, "width": width, "locale": locale})
+    if job.status == "ok":
+        message = (_("Your ticket is printing.") if kind == "browser"
+                   else _("Your ticket is printing. Please take it from the slot below."))
+    else:
+        message = _("Your number %(number)s is valid, but the ticket could not be printed "
+                    "(%(reason)s). Please remember your number or ask the staff for help.",
+                    number=number, reason=job.message)
+    return jsonify(ok=job.status == "ok", message=message, printer=kind,
+                   pdf_url=pdf_url if kind == "browser" else None)

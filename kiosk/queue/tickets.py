@@ -1,0 +1,98 @@
+"""Issuing tickets: whether a service can be ticketed now, the day's numbering, the new ticket.
+
+Numbering is safe across threads and processes: the first statement of the write
+transaction is an upsert of the counter row (``… ON CONFLICT DO UPDATE … RETURNING``),
+which takes SQLite's writer lock at once and PostgreSQL's row lock; the unique constraint
+on (hall, service, business day, seq) is the last guard.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import bindparam
+from sqlalchemy.dialects import postgresql, sqlite
+
+from kiosk.database import writer_turn
+from kiosk.dbtypes import utcnow
+from kiosk.extensions import db
+from kiosk.hall.models import Hall, Service
+from kiosk.hall.service import business_day, is_open
+from kiosk.notices import status as notices_status
+from kiosk.queue.errors import QueueError
+from kiosk.queue.events import publish_queue
+from kiosk.queue.models import QueueCounter, Ticket
+from kiosk.queue.reads import ahead_count
+
+
+def format_number(code: str, seq: int) -> str:
+    """``A001`` … ``A999``, then ``A1000``."""
+    return f"{code}{seq:03d}"
+
+
+@cache
+def _counter_upsert(dialect: str) -> Any:
+    """The day's counter increment as one upsert statement, built once per dialect."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = QueueCounter.__table__
+    return (
+        insert(table)
+        .values(hall_id=bindparam("hall_id"), service_id=bindparam("service_id"),
+                business_day=bindparam("day", type_=table.c.business_day.type), last_seq=1)
+        .on_conflict_do_update(index_elements=["hall_id", "service_id", "business_day"],
+                               set_={"last_seq": table.c.last_seq + 1})
+        .returning(table.c.last_seq)
+    )
+
+
+def _next_seq(hall_id: int, service_id: int, day: date) -> int:
+    """Increment and return the day's counter (one upsert statement, the transaction's first)."""
+    statement = _counter_upsert(db.session.get_bind().dialect.name)
+    return db.session.execute(statement, {"hall_id": hall_id, "service_id": service_id, "day": day}).scalar_one()
+
+
+def check_can_ticket(hall: Hall, service: Service, now: datetime | None = None) -> None:
+    """Raise :class:`QueueError` (409) when ``service`` cannot be ticketed now."""
+    suspension = notices_status.service_suspension(service)
+    if suspension is not None:
+        raise QueueError(_("This service is suspended: %(reason)s", reason=suspension.reason))
+    if not is_open(hall, now):
+        raise QueueError(_("The hall is closed now. Please come back during business hours."))
+
+
+def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: datetime | None = None) -> Ticket:
+    """Issue the next ticket of ``service`` and commit; raises :class:`QueueError` when not allowed.
+
+    Everything that can be read or prepared beforehand is, so the write transaction holds only the
+    counter upsert, the insert, one count and the event (SQLite admits one writer at a time).
+    The returned ticket carries ``waiting_ahead``, counted in the same transaction: the one
+    figure the confirmation page and the printed ticket show.
+    """
+    check_can_ticket(hall, service, now)
+    hall_id, service_id, code, day = hall.id, service.id, service.code, business_day(hall, now)
+    token = secrets.token_urlsafe(16)
+    session = db.session()
+    session.expire_on_commit = False  # the objects hold what was just read or written: no reloads
+    try:
+        session.commit()  # end any read so the counter upsert opens the write transaction
+        with writer_turn():
+            seq = _next_seq(hall_id, service_id, day)
+            # Stamp the arrival once the counter is ours, so arrival order always matches number order.
+            ticket = Ticket(hall_id=hall_id, issued_service_id=service_id, service_id=service_id,
+                            business_day=day, seq=seq, number=format_number(code, seq), token=token,
+                            priority=bool(priority), status="waiting", issued_at=now or utcnow())
+            session.add(ticket)
+            session.flush()
+            counts = publish_queue(hall_id)
+            ahead = ahead_count(ticket) if priority else next(c["waiting"] for c in counts if c["code"] == code) - 1
+            ticket.waiting_ahead = ahead  # type: ignore[assignment]  # a plain attribute, not a column
+            session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    finally:
+        session.expire_on_commit = True
+    return ticket
