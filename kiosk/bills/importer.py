@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 from flask_babel import gettext as _
 
 from kiosk.bills import store
-from kiosk.bills.models import CATEGORIES
+from kiosk.bills.models import CustomerCategory
+from kiosk.dbtypes import is_one_of
 
 REQUIRED = ("account_no", "name", "address", "category", "period", "prev_reading", "curr_reading", "kwh", "amount",
             "due_date", "paid_on")
@@ -131,7 +132,7 @@ def _account(raw: str | None) -> str:
 
 def _category(raw: str | None) -> str:
     value = (raw or "").strip()
-    if value not in CATEGORIES:
+    if not is_one_of(value, CustomerCategory):
         raise RowError(_("category “%(value)s” must be residential or non_residential", value=value[:30]))
     return value
 

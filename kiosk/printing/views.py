@@ -14,8 +14,6 @@ from kiosk.staff.auth import role_required
 
 bp = Blueprint("printing", __name__)
 
-PRINTER_KINDS = ("file", "cups", "browser")
-
 
 @bp.get("/t/<token>/ticket.pdf")
 def ticket_pdf(token: str):
