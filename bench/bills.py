@@ -43,7 +43,7 @@ def fill(path: Path) -> float:
     for index in INDEXES:
         connection.execute(f"DROP INDEX IF EXISTS {index}")
     connection.executemany(
-        "INSERT INTO bill_accounts (id, account_no, name, address, category, meter_no, phone, prepaid_balance)"
+        "INSERT INTO bill_accounts (id, account_no, name, address, customer_category, meter_no, phone, prepaid_balance)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
         ((i, f"44{i:010d}", "测试用户", "示范区光明路1号2栋", "residential" if i % 5 else "non_residential",
           f"33017{i:08d}", None) for i in range(1, ACCOUNTS + 1)))

@@ -33,11 +33,6 @@ def configure_engine(app: Flask) -> None:
             event.listen(engine, "connect", _sqlite_pragmas)
 
 
-def is_sqlite() -> bool:
-    """Whether the current app runs on SQLite."""
-    return db.engine.dialect.name == "sqlite"
-
-
 _turn_lock = threading.Lock()
 _turn_files: dict[str, int] = {}  # database path as configured → open lock file
 os.register_at_fork(after_in_child=_turn_files.clear)  # flock belongs to an open file: reopen after fork

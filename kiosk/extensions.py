@@ -1,10 +1,12 @@
 """Flask extensions, created unbound here and bound in :func:`kiosk.create_app`."""
+from typing import TYPE_CHECKING, ClassVar
+
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -20,9 +22,17 @@ class Base(DeclarativeBase):
     """Declarative base with a constraint naming convention (stable migration names)."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    __table__: ClassVar[Table]
 
 
 db = SQLAlchemy(model_class=Base)
+
+#: The base class of every model: Flask-SQLAlchemy's ``db.Model``, seen by type checkers as :class:`Base`.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
+
 migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()

@@ -171,7 +171,7 @@ def make_bill(account: BillAccount, *, period: str, amount: str | Decimal = "100
 
 
 def make_account(*, account_no: str = "3300009999", name: str = "张测试", address: str = "测试市测试路1号101室",
-                 category: str = "residential", meter_no: str | None = "3301700009999",
+                 customer_category: str = "residential", meter_no: str | None = "3301700009999",
                  phone: str | None = "13800009999", prepaid_balance: str | Decimal = "0.00",
                  bills: Iterable[Mapping] = ()) -> BillAccount:
     """An electricity account with ``bills``, each a mapping of :func:`make_bill` keywords.
@@ -179,7 +179,7 @@ def make_account(*, account_no: str = "3300009999", name: str = "张测试", add
     ``bills=[{"period": "2026-09", "amount": "88.20"}, {"period": "2026-10", "amount": "96.50", "paid": False}]``
     makes one paid bill and one in arrears; readings run on from one bill to the next.
     """
-    account = _saved(BillAccount(account_no=account_no, name=name, address=address, category=category,
+    account = _saved(BillAccount(account_no=account_no, name=name, address=address, customer_category=customer_category,
                                  meter_no=meter_no, phone=phone, prepaid_balance=Decimal(prepaid_balance)))
     reading = Decimal(1000)
     for spec in sorted(bills, key=lambda spec: spec["period"]):
@@ -188,7 +188,7 @@ def make_account(*, account_no: str = "3300009999", name: str = "张测试", add
     return account
 
 
-def make_tariff_version(*, code: str = "residential", category: str = "residential",
+def make_tariff_version(*, code: str = "residential", user_class: str = "residential",
                         effective_from: date = date(2024, 1, 1), tiers: Sequence[Mapping] = RESIDENTIAL_TIERS,
                         periods: Sequence[Mapping] = RESIDENTIAL_PERIODS, tier_basis: str | None = "annual",
                         names: Mapping | None = None, document_no: str = "测试文号〔2024〕1号",
@@ -198,7 +198,7 @@ def make_tariff_version(*, code: str = "residential", category: str = "residenti
     ``tiers`` are the table's rows: ``{"upper_kwh": 2760, "flat": "0.538", "peak": …, "valley": …}``,
     the last one with ``upper_kwh`` ``None``.
     """
-    version = TariffVersion(code=code, category=category, effective_from=effective_from, tier_basis=tier_basis,
+    version = TariffVersion(code=code, user_class=user_class, effective_from=effective_from, tier_basis=tier_basis,
                             rows=[dict(row) for row in tiers], periods=[dict(period) for period in periods],
                             names=dict(names or {"zh_Hans_CN": "居民生活用电（测试）", "en": "Residential (test)"}),
                             document_no=document_no, sample=False, created_by="test", **fields)

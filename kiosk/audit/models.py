@@ -7,10 +7,10 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
+from kiosk.extensions import Model
 
 
-class AuditLog(db.Model):
+class AuditLog(Model):
     """One staff or system action."""
 
     __tablename__ = "audit_log"

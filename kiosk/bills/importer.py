@@ -16,7 +16,8 @@ from flask_babel import gettext as _
 
 from kiosk.audit.service import record
 from kiosk.bills import store
-from kiosk.bills.models import CATEGORIES
+from kiosk.bills.models import CustomerCategory
+from kiosk.dbtypes import is_one_of
 from kiosk.extensions import db
 from kiosk.parsing import clean_text, decimal_places, parse_date, parse_decimal
 
@@ -134,7 +135,7 @@ def _account(raw: str | None) -> str:
 
 def _category(raw: str | None) -> str:
     value = clean_text(raw)
-    if value not in CATEGORIES:
+    if not is_one_of(value, CustomerCategory):
         raise RowError(_("category “%(value)s” must be residential or non_residential", value=value[:30]))
     return value
 

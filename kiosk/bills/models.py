@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
+from kiosk.dbtypes import UTCDateTime, one_of, utcnow
+from kiosk.extensions import Model
 
 
 class ScaledDecimal(TypeDecorator):
@@ -45,10 +46,16 @@ class ScaledDecimal(TypeDecorator):
 MONEY = ScaledDecimal(2)
 KWH = ScaledDecimal(2)
 RATE = ScaledDecimal(6)
-CATEGORIES = ("residential", "non_residential")
 
 
-class BillAccount(db.Model):
+class CustomerCategory(StrEnum):
+    """The account's customer category on the bill: residential or not."""
+
+    RESIDENTIAL = "residential"
+    NON_RESIDENTIAL = "non_residential"
+
+
+class BillAccount(Model):
     """An electricity account (户号) with the customer's details as stored by the billing system.
 
     Personal data here is never shown as is: :mod:`kiosk.bills.masking` masks it first.
@@ -61,13 +68,13 @@ class BillAccount(db.Model):
     account_no: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(120))
     address: Mapped[str] = mapped_column(String(255))
-    category: Mapped[str] = mapped_column(String(20))
+    customer_category: Mapped[str] = mapped_column(one_of(CustomerCategory, "customer_category", 20))
     meter_no: Mapped[str | None] = mapped_column(String(32))
     phone: Mapped[str | None] = mapped_column(String(32))
     prepaid_balance: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
 
 
-class Bill(db.Model):
+class Bill(Model):
     """One monthly bill of an account; ``(account_id, period)`` is unique."""
 
     __tablename__ = "bills"
@@ -90,7 +97,7 @@ class Bill(db.Model):
     lines: Mapped[list | None] = mapped_column(JSON(none_as_null=True))
 
 
-class LateFeeRule(db.Model):
+class LateFeeRule(Model):
     """A version of the late-fee rates (电费违约金), in force from ``effective_from``."""
 
     __tablename__ = "late_fee_rules"

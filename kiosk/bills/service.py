@@ -111,14 +111,14 @@ def summary(account: BillAccount, as_of: date, months: int = 12) -> Summary:
     rates = rules.rates_on(as_of)
     lines = []
     for index, bill in enumerate(_bills(account, as_of)):
-        line = bill_line(bill, account.category, as_of, rates)
+        line = bill_line(bill, account.customer_category, as_of, rates)
         if not line.paid or index < months:
             lines.append(line)
     return Summary(
         account=account.account_no, account_masked=masking.mask_account(account.account_no),
         name=masking.mask_name(account.name), address=masking.mask_address(account.address),
         meter=masking.mask_meter(account.meter_no), phone=masking.mask_phone(account.phone),
-        category=account.category, prepaid_balance=to_decimal(account.prepaid_balance or ZERO), as_of=as_of,
+        category=account.customer_category, prepaid_balance=to_decimal(account.prepaid_balance or ZERO), as_of=as_of,
         bills=lines)
 
 
@@ -165,9 +165,9 @@ def detail(account: BillAccount, period: str, as_of: date) -> Detail | None:
         return None
     year = period[:4]
     ytd = sum((b.kwh for p, b in bills.items() if p[:4] == year and p <= period), Decimal(0))
-    tiers = residential_tiers(period) if account.category == "residential" else None
+    tiers = residential_tiers(period) if account.customer_category == "residential" else None
     tier, remaining = tier_position(ytd, tiers) if tiers else (None, None)
     history = [(p, bills[p].kwh if p in bills else None) for p in previous_periods(period, 12)]
-    return Detail(bill_line(bill, account.category, as_of, rules.rates_on(as_of)), bill.prev_reading,
+    return Detail(bill_line(bill, account.customer_category, as_of, rules.rates_on(as_of)), bill.prev_reading,
                   bill.curr_reading, bill.peak_kwh, bill.valley_kwh, list(bill.lines or []), ytd, tier, remaining,
                   history)

@@ -17,7 +17,9 @@ from kiosk.extensions import db
 from kiosk.tariffs.calc import CalculationError, Tier, residential_bill
 
 CHUNK = 500
-ACCOUNT_FIELDS = ("name", "address", "category", "meter_no", "phone")
+#: Account columns and the bill-file columns they come from.
+ACCOUNT_FIELDS = {"name": "name", "address": "address", "customer_category": "category", "meter_no": "meter_no",
+                  "phone": "phone"}
 
 
 def _chunks(items: list, size: int = CHUNK):
@@ -41,7 +43,7 @@ def upsert_accounts(rows: list[dict], result) -> dict[str, int]:
     existing = _account_ids(list(latest))
 
     def values(row):
-        data = {key: row[key] for key in ACCOUNT_FIELDS}
+        data = {column: row[key] for column, key in ACCOUNT_FIELDS.items()}
         if row.get("prepaid_balance") is not None:
             data["prepaid_balance"] = row["prepaid_balance"]
         return data

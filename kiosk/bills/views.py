@@ -73,7 +73,7 @@ def detail(period: str):
     if found is None:
         return redirect(url_for("bills.result"))
     rtl = current_locale_info().direction == "rtl"
-    return render_template("kiosk/bills/detail.html", hall=hall, bill=found, category=account.category,
+    return render_template("kiosk/bills/detail.html", hall=hall, bill=found, category=account.customer_category,
                            bars=chart.bars(found.history, rtl), chart_width=chart.WIDTH, chart_height=chart.HEIGHT,
                            back_url=url_for("bills.result"))
 

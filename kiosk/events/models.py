@@ -7,10 +7,10 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
+from kiosk.extensions import Model
 
 
-class Event(db.Model):
+class Event(Model):
     """One state change announced to displays; ``id`` only ever grows."""
 
     __tablename__ = "events"

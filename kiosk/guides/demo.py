@@ -55,7 +55,7 @@ def guide_record(spec: tuple, order: int) -> Guide:
     code, category, form, names, purpose, who, documents, steps, fees, keywords, total_note = spec
     step_rows = [{"stage": STEP_STAGE[key], "key": key, "names": STEP_TEXTS[key], "days": days}
                  for key, days in steps]
-    return Guide(code=code, category=category, sort_order=order * 10, names=names, purpose=purpose,
+    return Guide(code=code, guide_topic=category, sort_order=order * 10, names=names, purpose=purpose,
                  eligibility=who, documents=[{"names": DOCS[key], "kind": kind} for key, kind in documents],
                  steps=step_rows, total_days=sum(row["days"] or 0 for row in step_rows), total_note=total_note or {},
                  fees=fees, channels=list(guide_content.CHANNELS), form_code=form, keywords=keywords)

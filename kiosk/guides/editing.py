@@ -8,7 +8,7 @@ from kiosk.guides.labels import CATEGORIES, CHANNELS, CONTRACTOR_KINDS, DOCUMENT
 from kiosk.guides.models import Contractor, Guide, InfoItem
 from kiosk.i18n import DEFAULT_LOCALE
 
-GUIDE_FIELDS = ("category", "names", "purpose", "eligibility", "documents", "steps", "total_note", "fees", "channels",
+GUIDE_FIELDS = ("names", "purpose", "eligibility", "documents", "steps", "total_note", "fees", "channels",
                 "form_code", "keywords")
 
 
@@ -42,7 +42,7 @@ def _texts(value, where: str, required: bool = True) -> dict:
 
 def guide_yaml(guide: Guide) -> str:
     """The editable fields of ``guide`` as YAML."""
-    return dump({name: getattr(guide, name) for name in GUIDE_FIELDS})
+    return dump({"category": guide.guide_topic} | {name: getattr(guide, name) for name in GUIDE_FIELDS})
 
 
 def apply_guide(guide: Guide, text: str) -> None:
@@ -69,7 +69,7 @@ def apply_guide(guide: Guide, text: str) -> None:
     channels = data.get("channels") or []
     if not isinstance(channels, list) or not set(channels) <= set(CHANNELS):
         raise EditError(_("channels must be a list of %(values)s.", values=", ".join(CHANNELS)))
-    guide.category, guide.documents, guide.steps, guide.channels = data["category"], documents, steps, channels
+    guide.guide_topic, guide.documents, guide.steps, guide.channels = data["category"], documents, steps, channels
     guide.names = _texts(data.get("names"), "names")
     for name in ("purpose", "eligibility", "fees"):
         setattr(guide, name, _texts(data.get(name), name))

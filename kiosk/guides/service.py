@@ -54,7 +54,7 @@ def grouped(guides: list[Guide]) -> list[CategoryGroup]:
     """Guides grouped by their "I want to…" category (empty categories left out)."""
     groups = []
     for code, title in CATEGORIES.items():
-        members = [g for g in guides if g.category == code]
+        members = [g for g in guides if g.guide_topic == code]
         if members:
             groups.append(CategoryGroup(code, str(title), members))
     return groups

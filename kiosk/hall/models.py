@@ -2,25 +2,26 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
+from kiosk.dbtypes import UTCDateTime, one_of, utcnow
+from kiosk.extensions import Model
 
 #: Demo and default: open every day around the clock.
 ALWAYS_OPEN = {str(day): [["00:00", "24:00"]] for day in range(7)}
 
 window_services = Table(
     "window_services",
-    db.metadata,
+    Model.metadata,
     Column("window_id", ForeignKey("windows.id", ondelete="CASCADE"), primary_key=True),
     Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
 )
 
 
-class Hall(db.Model):
+class Hall(Model):
     """A power-supply business hall (营业厅)."""
 
     __tablename__ = "halls"
@@ -45,7 +46,7 @@ class Hall(db.Model):
         return f"<Hall {self.code}>"
 
 
-class Service(db.Model):
+class Service(Model):
     """A business line with its ticket letter (A: bill payment, B: applications, …)."""
 
     __tablename__ = "services"
@@ -66,7 +67,7 @@ class Service(db.Model):
         return f"<Service {self.code}>"
 
 
-class Window(db.Model):
+class Window(Model):
     """A service window (窗口) with its number and the services it handles."""
 
     __tablename__ = "windows"
@@ -86,7 +87,15 @@ class Window(db.Model):
         return f"<Window {self.number}>"
 
 
-class Device(db.Model):
+class DeviceKind(StrEnum):
+    """What a registered device is: a kiosk, the wall display or a counter display."""
+
+    KIOSK = "kiosk"
+    DISPLAY = "display"
+    COUNTER = "counter"
+
+
+class Device(Model):
     """A registered kiosk, wall display or counter display, with its printer setting."""
 
     __tablename__ = "devices"
@@ -95,7 +104,7 @@ class Device(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(16), default="kiosk")  # kiosk / display / counter
+    kind: Mapped[str] = mapped_column(one_of(DeviceKind, "kind", 16), default=DeviceKind.KIOSK.value)
     #: Printer backend: ``file:<dir>``, ``cups:<queue>`` or ``browser``.
     printer: Mapped[str] = mapped_column(String(255), default="file")
     settings: Mapped[dict] = mapped_column(JSON, default=dict)

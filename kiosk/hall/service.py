@@ -11,11 +11,7 @@ from sqlalchemy.exc import DatabaseError
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Device, Hall, Service, Window
-
-
-class HallNotConfigured(LookupError):
-    """The configured default hall does not exist (run ``flask --app app seed-demo``)."""
-
+from kiosk.printing.backends import PRINTER_KINDS
 
 # Built once: these run on every kiosk request, and building a statement costs more than running it.
 _HALL_BY_CODE = select(Hall).where(Hall.code == bindparam("code"))
@@ -110,7 +106,6 @@ def window_by_number(hall: Hall, number: int) -> Window | None:
 
 
 DEVICE_NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-PRINTER_KINDS = ("file", "cups", "browser")
 
 
 def register_device(hall: Hall, name: str, kind: str, printer: str = "file") -> Device:

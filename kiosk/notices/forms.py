@@ -26,8 +26,3 @@ def parse_local(value, hall: Hall, label: str) -> datetime:
     except ValueError:
         raise NoticeError(_("%(field)s is not a valid date and time.", field=label)) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=hall_zone(hall))
-
-
-def local_input(moment: datetime | None, hall: Hall) -> str:
-    """An aware datetime as a ``datetime-local`` input value in hall time."""
-    return moment.astimezone(hall_zone(hall)).strftime("%Y-%m-%dT%H:%M") if moment else ""

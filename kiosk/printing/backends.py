@@ -14,10 +14,15 @@ from pathlib import Path
 from flask import current_app
 from flask_babel import gettext as _
 
+from kiosk.dbtypes import values_of
+from kiosk.printing.models import PrinterKind
+
 #: CUPS queue names we accept: letters, digits, ``-``, ``_``, ``.``, ``@`` (remote queue), 1-127 chars,
 #: not starting with ``-`` (so a name can never be read by ``lp`` as an option).
 QUEUE_NAME = re.compile(r"^[A-Za-z0-9_.@][A-Za-z0-9_.@-]{0,126}$")
 LP_TIMEOUT_SECONDS = 20
+#: The kinds of printer setting (the part before ``:``).
+PRINTER_KINDS = values_of(PrinterKind)
 
 
 @dataclass(frozen=True)

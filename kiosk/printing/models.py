@@ -2,18 +2,31 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
-
-STATUS_OK = "ok"
-STATUS_FAILED = "failed"
+from kiosk.dbtypes import UTCDateTime, one_of, utcnow
+from kiosk.extensions import Model
 
 
-class PrintJob(db.Model):
+class PrintStatus(StrEnum):
+    """Whether the printer backend took the document."""
+
+    OK = "ok"
+    FAILED = "failed"
+
+
+class PrinterKind(StrEnum):
+    """The printer backends: a spool folder, a CUPS queue, or the kiosk's browser."""
+
+    FILE = "file"
+    CUPS = "cups"
+    BROWSER = "browser"
+
+
+class PrintJob(Model):
     """One document sent (or not) to a printer backend."""
 
     __tablename__ = "print_jobs"
@@ -29,9 +42,8 @@ class PrintJob(db.Model):
     reference: Mapped[str] = mapped_column(String(64), default="")
     #: The printer setting used: ``file``, ``file:<dir>``, ``cups:<queue>`` or ``browser``.
     printer: Mapped[str] = mapped_column(String(255), default="file")
-    #: The backend kind: ``file``, ``cups`` or ``browser``.
-    backend: Mapped[str] = mapped_column(String(16), default="file")
-    status: Mapped[str] = mapped_column(String(16), default=STATUS_FAILED, index=True)
+    backend: Mapped[str] = mapped_column(one_of(PrinterKind, "backend", 16), default=PrinterKind.FILE.value)
+    status: Mapped[str] = mapped_column(one_of(PrintStatus, "status", 16), default=PrintStatus.FAILED.value, index=True)
     message: Mapped[str] = mapped_column(Text, default="")
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Where the file backend wrote the PDF, if it did.
@@ -45,7 +57,8 @@ class PrintJob(db.Model):
 
     @property
     def failed(self) -> bool:
-        return self.status != STATUS_OK
+        """Whether the backend did not take the document."""
+        return self.status != PrintStatus.OK
 
     def __repr__(self) -> str:
         return f"<PrintJob {self.id} {self.kind} {self.status}>"

@@ -12,7 +12,7 @@ from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Device
 from kiosk.printing import backends, documents
-from kiosk.printing.models import STATUS_FAILED, STATUS_OK, PrintJob
+from kiosk.printing.models import PrintJob, PrintStatus
 
 LOGGER = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def print_document(device: Device | str | None, pdf: bytes, kind: str, *, refere
         kind=kind[:32], reference=(reference or "")[:64], reprint=reprint, pdf=pdf, pdf_size=len(pdf),
         device_id=registered.id if registered else None, device_name=registered.name if registered else "",
         hall_id=hall_id if hall_id is not None else (registered.hall_id if registered else None),
-        source=source or {}, created_at=utcnow(), status=STATUS_FAILED, message="",
+        source=source or {}, created_at=utcnow(), status=PrintStatus.FAILED, message="",
     )
     try:
         printer = backends.parse_printer(setting)
@@ -72,7 +72,7 @@ def print_document(device: Device | str | None, pdf: bytes, kind: str, *, refere
         LOGGER.exception("printing failed")
         outcome = backends.Outcome(False, _("The printer could not be reached (%(reason)s).",
                                              reason=type(error).__name__))
-    job.status = STATUS_OK if outcome.ok else STATUS_FAILED
+    job.status = PrintStatus.OK if outcome.ok else PrintStatus.FAILED
     job.message = outcome.message
     job.spool_path = outcome.spool_path
     return _save(job)
@@ -119,7 +119,7 @@ def reprint_job(job: PrintJob) -> PrintJob:
         new = PrintJob(kind=job.kind, reference=job.reference, printer=job.printer, backend=job.backend,
                        device_id=job.device_id, device_name=job.device_name, hall_id=job.hall_id,
                        reprint=True, pdf=None, pdf_size=0, source=source, created_at=utcnow(),
-                       status=STATUS_FAILED, message=_("The document is no longer available."))
+                       status=PrintStatus.FAILED, message=_("The document is no longer available."))
         _save(new)
     else:
         new = print_document(target, pdf, job.kind, reference=job.reference, reprint=True, source=source,

@@ -2,21 +2,36 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
+from kiosk.dbtypes import UTCDateTime, one_of, utcnow
+from kiosk.extensions import Model
 from kiosk.hall.models import Service, Window
 
-#: Ticket states: waiting in line, called to a window (being served), skipped (no-show), done.
-STATUSES = ("waiting", "called", "skipped", "done")
-#: Satisfaction choices, best first (stored as 1..4).
-RATINGS = (1, 2, 3, 4)
+
+class TicketStatus(StrEnum):
+    """Where a ticket is: waiting in line, called to a window (being served), skipped (no-show), done."""
+
+    WAITING = "waiting"
+    CALLED = "called"
+    SKIPPED = "skipped"
+    DONE = "done"
 
 
-class QueueCounter(db.Model):
+class QueueCounter(Model):
     """The last number handed out per hall, service and business day (updated under the row lock)."""
 
     __tablename__ = "queue_counters"
@@ -27,13 +42,15 @@ class QueueCounter(db.Model):
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Ticket(db.Model):
+class Ticket(Model):
     """One queue ticket (``A012``); kept after the day for statistics."""
 
     __tablename__ = "tickets"
     __table_args__ = (
         UniqueConstraint("hall_id", "issued_service_id", "business_day", "seq"),
         Index("ix_tickets_queue", "hall_id", "status", "service_id"),
+        #: Satisfaction, best first: 1..4.
+        CheckConstraint("rating BETWEEN 1 AND 4", name="rating"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -49,7 +66,7 @@ class Ticket(db.Model):
     priority: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Put back at the front of the line by staff (a skipped customer came back).
     front: Mapped[bool] = mapped_column(Boolean, default=False)
-    status: Mapped[str] = mapped_column(String(12), default="waiting")
+    status: Mapped[str] = mapped_column(one_of(TicketStatus, "status", 12), default=TicketStatus.WAITING.value)
     #: A transfer to a particular window: only that window calls it.
     target_window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id", ondelete="SET NULL"))
     #: The window that called it last.
@@ -67,13 +84,14 @@ class Ticket(db.Model):
     target_window: Mapped[Window | None] = relationship(foreign_keys=[target_window_id])
 
     #: Not stored: how many waited ahead when :func:`kiosk.queue.tickets.issue_ticket` issued it.
-    waiting_ahead = None
+    waiting_ahead: int | None = None
+    __allow_unmapped__ = True  # lets ``waiting_ahead`` stay a plain attribute
 
     def __repr__(self) -> str:
         return f"<Ticket {self.number} {self.status}>"
 
 
-class WindowState(db.Model):
+class WindowState(Model):
     """Whether a window is open and which ticket it serves (survives restarts)."""
 
     __tablename__ = "window_states"

@@ -2,21 +2,31 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
+from kiosk.dbtypes import UTCDateTime, one_of, utcnow
+from kiosk.extensions import Model
 from kiosk.hall.models import Hall, Window
 
-#: Roles from least to most powerful; a role may do everything the ones before it may.
-ROLES = ("staff", "supervisor", "admin")
+
+class StaffRole(StrEnum):
+    """Roles from least to most powerful; a role may do everything the ones before it may."""
+
+    STAFF = "staff"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
 
 
-class StaffUser(UserMixin, db.Model):
+#: The roles in order of power.
+ROLES: tuple[StaffRole, ...] = tuple(StaffRole)
+
+
+class StaffUser(UserMixin, Model):
     """A member of hall staff who logs in to the console."""
 
     __tablename__ = "staff_users"
@@ -25,7 +35,7 @@ class StaffUser(UserMixin, db.Model):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(128), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(16), default="staff")
+    role: Mapped[str] = mapped_column(one_of(StaffRole, "role", 16), default=StaffRole.STAFF.value)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"), index=True)
     default_window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(default=True)
@@ -51,7 +61,7 @@ class StaffUser(UserMixin, db.Model):
         return self.active
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A bearer token for the JSON API; only its SHA-256 digest is stored."""
 
     __tablename__ = "api_tokens"

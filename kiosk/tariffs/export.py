@@ -10,7 +10,7 @@ from kiosk.tariffs.service import fee_amount
 
 def version_record(version: TariffVersion, effective_from: date | None = None) -> dict:
     """``version`` as a ``tariffs`` record; ``effective_from`` replaces its date (a draft of a new version)."""
-    record = {"code": version.code, "category": version.category,
+    record = {"code": version.code, "category": version.user_class,
               "effective_from": (effective_from or version.effective_from).isoformat(),
               "document_no": version.document_no, "tier_basis": version.tier_basis, "sample": version.sample,
               "sort_order": version.sort_order, "names": version.names, "notes": version.notes,

@@ -9,13 +9,14 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from kiosk.dbtypes import is_one_of
 from kiosk.extensions import db
 from kiosk.i18n import LOCALES
 from kiosk.parsing import clean_text, decimal_places, parse_date, parse_decimal
 from kiosk.tariffs.calc import ALL_PERIODS
 from kiosk.tariffs.fileformat import COMPONENT_COLUMNS, LINE, FileError, read_records
 from kiosk.tariffs.labels import VOLTAGE_NAMES
-from kiosk.tariffs.models import CATEGORIES, FeeItem, TariffVersion
+from kiosk.tariffs.models import FeeItem, TariffVersion, TierBasis, UserClass
 from kiosk.tariffs.service import all_versions
 
 CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
@@ -149,10 +150,10 @@ def validate_tariff(record: dict) -> tuple[dict, list[tuple[int, str]]]:
     code, category = clean_text(record.get("code")), clean_text(record.get("category"))
     if not CODE.match(code):
         errors.append((line, _("code must be 1–40 lowercase letters, digits, “_” or “-”.")))
-    if category not in CATEGORIES:
+    if not is_one_of(category, UserClass):
         errors.append((line, _("Unknown category “%(value)s”.", value=category)))
     tier_basis = clean_text(record.get("tier_basis")) or None
-    if tier_basis not in (None, "annual", "monthly"):
+    if tier_basis is not None and not is_one_of(tier_basis, TierBasis):
         errors.append((line, _("tier_basis must be annual or monthly.")))
     document_no = clean_text(record.get("document_no"))
     if not document_no or len(document_no) > 120:
@@ -160,7 +161,7 @@ def validate_tariff(record: dict) -> tuple[dict, list[tuple[int, str]]]:
     sort_order = clean_text(record.get("sort_order")) or "0"
     if not sort_order.isdigit():
         errors.append((line, _("sort_order must be a whole number.")))
-    clean = {"code": code, "category": category, "tier_basis": tier_basis, "document_no": document_no,
+    clean = {"code": code, "user_class": category, "tier_basis": tier_basis, "document_no": document_no,
              "effective_from": _date(record.get("effective_from"), line, errors),
              "names": _localized(record, "names", line, errors), "sort_order": int(sort_order or 0)
              if sort_order.isdigit() else 0,
@@ -194,7 +195,7 @@ def import_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResu
         elif old is None and clean["effective_from"] and in_force and clean["effective_from"] < max(
                 v.effective_from for v in in_force):
             errors.append((line, _("A new version cannot take effect before the version now in force.")))
-        if any(v.category != clean["category"] for (code, _d), v in existing.items() if code == clean["code"]):
+        if any(v.user_class != clean["user_class"] for (code, _d), v in existing.items() if code == clean["code"]):
             errors.append((line, _("This table already exists with another category.")))
         result.errors += errors
         clean_tables.append((clean, old))

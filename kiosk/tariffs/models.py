@@ -2,18 +2,33 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
-
-#: Customer categories, in display order.
-CATEGORIES = ("residential", "residential_shared", "commercial", "large_industrial", "agricultural")
+from kiosk.dbtypes import UTCDateTime, one_of, utcnow
+from kiosk.extensions import Model
 
 
-class TariffVersion(db.Model):
+class UserClass(StrEnum):
+    """The electricity user class (用电类别) a price table applies to, in display order."""
+
+    RESIDENTIAL = "residential"
+    RESIDENTIAL_SHARED = "residential_shared"
+    COMMERCIAL = "commercial"
+    LARGE_INDUSTRIAL = "large_industrial"
+    AGRICULTURAL = "agricultural"
+
+
+class TierBasis(StrEnum):
+    """Whether the consumption tiers count a year's or a month's kWh."""
+
+    ANNUAL = "annual"
+    MONTHLY = "monthly"
+
+
+class TariffVersion(Model):
     """One version of a published price table.
 
     ``code`` names the table (e.g. ``residential``); the version in force on a day is the one
@@ -29,10 +44,10 @@ class TariffVersion(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40))
-    category: Mapped[str] = mapped_column(String(30))
+    user_class: Mapped[str] = mapped_column(one_of(UserClass, "user_class", 30))
     names: Mapped[dict] = mapped_column(JSON, default=dict)
     notes: Mapped[dict] = mapped_column(JSON, default=dict)
-    tier_basis: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    tier_basis: Mapped[str | None] = mapped_column(one_of(TierBasis, "tier_basis", 10), nullable=True)
     effective_from: Mapped[date] = mapped_column(Date)
     document_no: Mapped[str] = mapped_column(String(120), default="")
     rows: Mapped[list] = mapped_column(JSON, default=list)
@@ -43,7 +58,7 @@ class TariffVersion(db.Model):
     created_by: Mapped[str] = mapped_column(String(64), default="system")
 
 
-class FeeItem(db.Model):
+class FeeItem(Model):
     """One item of the fee schedule (收费项目和收费标准): amount in fen, localized texts."""
 
     __tablename__ = "fee_items"

@@ -11,10 +11,11 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from kiosk.dbtypes import is_one_of
 from kiosk.extensions import db
 from kiosk.i18n import localized
 from kiosk.tariffs import calc
-from kiosk.tariffs.models import CATEGORIES, FeeItem, TariffVersion
+from kiosk.tariffs.models import FeeItem, TariffVersion, UserClass
 
 NUMBER = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
 PRICE_KEYS = calc.ALL_PERIODS
@@ -96,7 +97,7 @@ def current_tables(on: date) -> list[TariffVersion]:
 
 def current_for_category(category: str, on: date) -> TariffVersion | None:
     """The first table of ``category`` in force on ``on``."""
-    return next((version for version in current_tables(on) if version.category == category), None)
+    return next((version for version in current_tables(on) if version.user_class == category), None)
 
 
 def residential_tiers_in_force(on: date) -> tuple[calc.Tier, ...] | None:
@@ -150,7 +151,7 @@ def is_tiered(version: TariffVersion) -> bool:
 def parse_estimate(args) -> EstimateInput:
     """Calculator input from a mapping of strings (query string or form); raises :class:`EstimateError`."""
     category = (args.get("category") or "residential").strip()
-    if category not in CATEGORIES:
+    if not is_one_of(category, UserClass):
         raise EstimateError(_("Unknown tariff category."))
     if (args.get("kwh") or "").strip() == "":
         raise EstimateError(_("Enter the kWh of the month."))
@@ -240,7 +241,7 @@ def fee_amount(item: FeeItem) -> Decimal:
 def version_json(version: TariffVersion, on: date, current_ids: set[int] | None = None) -> dict:
     """A version as the API shows it (prices as exact strings)."""
     return {
-        "id": version.id, "code": version.code, "category": version.category,
+        "id": version.id, "code": version.code, "category": version.user_class,
         "name": localized(version.names), "names": version.names, "notes": version.notes,
         "tier_basis": version.tier_basis, "effective_from": version.effective_from.isoformat(),
         "document_no": version.document_no, "status": status(version, on, current_ids), "sample": version.sample,

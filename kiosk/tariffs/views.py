@@ -4,13 +4,14 @@ from __future__ import annotations
 from flask import abort, render_template, request
 from flask_babel import force_locale
 
+from kiosk.dbtypes import values_of
 from kiosk.hall.service import business_day, current_hall
 from kiosk.i18n import LOCALES, current_locale_code, current_locale_info
 from kiosk.printing import print_pdf_response, render_pdf
 from kiosk.tariffs import service
 from kiosk.tariffs.blueprint import bp
 from kiosk.tariffs.labels import FEE_TOPICS, VOLTAGE_NAMES
-from kiosk.tariffs.models import CATEGORIES
+from kiosk.tariffs.models import UserClass
 from kiosk.tariffs.present import table_context
 
 
@@ -74,7 +75,7 @@ def calculator():
     voltages = [code for code in VOLTAGE_NAMES if any(
         row.get("voltage") == code for v in service.current_tables(on) if not service.is_tiered(v) for row in v.rows)]
     return render_template("kiosk/tariffs/calculator.html", hall=hall, args=request.args, result=result,
-                           error=error, version=version, categories=CATEGORIES, voltages=voltages,
+                           error=error, version=version, categories=values_of(UserClass), voltages=voltages,
                            category=request.args.get("category", "residential"), back_url="/kiosk/tariffs"), status
 
 

@@ -32,12 +32,12 @@ def account(app):
 @pytest.fixture
 def publish_residential(app):
     """Remove every published residential table; the returned function publishes a version of one."""
-    for version in db.session.scalars(select(TariffVersion).where(TariffVersion.category == "residential")):
+    for version in db.session.scalars(select(TariffVersion).where(TariffVersion.user_class == "residential")):
         db.session.delete(version)
     db.session.commit()
 
     def publish(effective_from: date, rows: list[dict], tier_basis: str | None = "annual") -> TariffVersion:
-        version = TariffVersion(code="residential", category="residential", tier_basis=tier_basis,
+        version = TariffVersion(code="residential", user_class="residential", tier_basis=tier_basis,
                                 effective_from=effective_from, document_no="test", names={"en": "Residential"},
                                 rows=rows)
         db.session.add(version)

@@ -14,7 +14,7 @@ def add_version(app):
 
     def add(effective_from: date, rows: list[dict], code: str = "residential", category: str = "residential",
             document_no: str = "TEST〔2030〕1号") -> TariffVersion:
-        version = TariffVersion(code=code, category=category, names=NAMES, notes={}, tier_basis="annual",
+        version = TariffVersion(code=code, user_class=category, names=NAMES, notes={}, tier_basis="annual",
                                 effective_from=effective_from, document_no=document_no, rows=rows, periods=[],
                                 sample=False, sort_order=10)
         db.session.add(version)
