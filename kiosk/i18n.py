@@ -116,7 +116,6 @@ def number(value: Decimal | int | float | str, fmt: str | None = None) -> str:
     return format_decimal(Decimal(str(value)), format=fmt)
 
 
-
 def line_problem(line: int | None, reason: str) -> str:
     """``line 3: reason`` in the current locale (a problem without a line is the bare reason)."""
     if not line:
