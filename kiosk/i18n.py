@@ -7,12 +7,13 @@ mapping read with :func:`localized`, Chinese being the fallback.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
 from flask import has_request_context, request, session
-from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_time, get_locale, gettext
+from flask_babel import format_currency, format_decimal, get_locale, gettext
+
+from kiosk.timefmt import hall_date, hall_datetime, hall_time
 
 
 @dataclass(frozen=True)
@@ -115,21 +116,6 @@ def number(value: Decimal | int | float | str, fmt: str | None = None) -> str:
     return format_decimal(Decimal(str(value)), format=fmt)
 
 
-def date_text(value: date | datetime, fmt: str = "long") -> str:
-    """A date formatted for the current locale."""
-    return format_date(value, fmt)
-
-
-def datetime_text(value: datetime, fmt: str = "medium") -> str:
-    """A date and time formatted for the current locale."""
-    return format_datetime(value, fmt)
-
-
-def time_text(value: datetime, fmt: str = "short") -> str:
-    """A time of day formatted for the current locale."""
-    return format_time(value, fmt)
-
-
 def line_problem(line: int | None, reason: str) -> str:
     """``line 3: reason`` in the current locale (a problem without a line is the bare reason)."""
     if not line:
@@ -145,8 +131,8 @@ def jinja_helpers() -> dict:
         "localized": localized,
         "money": money,
         "number": number,
-        "date_text": date_text,
-        "datetime_text": datetime_text,
-        "time_text": time_text,
+        "hall_date": hall_date,
+        "hall_datetime": hall_datetime,
+        "hall_time": hall_time,
         "line_problem": line_problem,
     }

@@ -1,12 +1,22 @@
-"""The wall display (``/display``), the counter display over each window and its rating screen."""
+"""The wall display (``/display``), the counter display over each window and its rating screen.
+
+The pages carry the display's settings and a queue snapshot as JSON; ``static/js/display.js``
+renders every live element (calls, window cards, waiting counts) from them and from the events.
+"""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from typing import Any
+
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from kiosk.events.service import latest_event_id
+from kiosk.hall.models import Hall, Window
 from kiosk.hall.service import current_hall, window_by_number
-from kiosk.i18n import LOCALES
+from kiosk.i18n import LOCALES, localized
+from kiosk.queue import ratings
+from kiosk.queue.reads import queue_snapshot, status_of
 
 bp = Blueprint("display", __name__, url_prefix="/display")
 
@@ -30,40 +40,44 @@ def display_strings(languages: list[str]) -> dict:
     return strings
 
 
-def display_config(hall, **extra) -> dict:
-    """Settings the display script reads from the page."""
-    languages = [code for code in (hall.display_languages or ["zh_Hans_CN", "en"]) if code in LOCALES]
+def display_languages(hall: Hall) -> list[str]:
+    """The hall's display languages that ship with the product (Chinese and English by default)."""
+    return [code for code in (hall.display_languages or ["zh_Hans_CN", "en"]) if code in LOCALES]
+
+
+def display_config(hall: Hall, **extra) -> dict:
+    """Settings the display script reads from the page.
+
+    ``last_event_id`` is read before the page's snapshot, so the event stream resumes right after it.
+    """
+    languages = display_languages(hall)
     config = {
         "languages": languages,
         "html_lang": {code: LOCALES[code].html_lang for code in languages},
+        "directions": {code: LOCALES[code].direction for code in languages},
         "strings": display_strings(languages),
+        "timezone": hall.timezone or "Asia/Shanghai",
+        "service_names": {service.code: {code: localized(service.names, code) for code in languages}
+                          for service in hall.services},
         "events_url": url_for("api.events.stream"),
-        "queue_url": "/api/v1/queue",
+        "last_event_id": latest_event_id(hall.id),
+        "queue_url": url_for("api.queue.queue_snapshot"),
         "notices_url": "/api/v1/notices",
     }
     config.update(extra)
     return config
 
 
-def _slides() -> list[str]:
-    slides = []
-    if "tariffs.display_slide" in current_app.view_functions:
-        slides.append(url_for("tariffs.display_slide"))
-    return slides
-
-
 @bp.get("")
 def wall():
     """The hall's wall display: calls, window states, waiting counts, clock and ticker."""
-    from kiosk.queue.reads import queue_snapshot
-
     hall = current_hall()
-    snapshot = queue_snapshot(hall)
-    return render_template("display/wall.html", hall=hall, languages=display_config(hall)["languages"],
-                           config=display_config(hall), snapshot=snapshot, slides=_slides())
+    config = display_config(hall)
+    return render_template("display/wall.html", hall=hall, languages=config["languages"], config=config,
+                           snapshot=queue_snapshot(hall), slides=[url_for("tariffs.display_slide")])
 
 
-def _window_or_404(number: int):
+def _window_or_404(number: int) -> Window:
     window = window_by_number(current_hall(), number)
     if window is None:
         abort(404)
@@ -73,29 +87,29 @@ def _window_or_404(number: int):
 @bp.get("/window/<int:number>")
 def counter(number: int):
     """The counter display above window ``number``: its current number or its suspended sign."""
-    from kiosk.queue.reads import status_of
-
     hall = current_hall()
     window = _window_or_404(number)
     config = display_config(hall, window=number)
-    return render_template("display/counter.html", hall=hall, window=window, status=status_of(window),
+    return render_template("display/counter.html", hall=hall, window=window, snapshot={"windows": [status_of(window)]},
                            languages=config["languages"], config=config)
+
+
+def _posted_rating() -> int:
+    """The rating posted as a form field or in a JSON body; 0 when it is missing or not a number."""
+    raw: Any = request.form.get("rating") or (request.get_json(silent=True) or {}).get("rating")
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return 0
 
 
 @bp.route("/window/<int:number>/rate", methods=["GET", "POST"])
 def rate(number: int):
     """The rating screen at the counter: four choices for 30 seconds after "finish service"."""
-    from kiosk.queue import ratings
-
     hall = current_hall()
     window = _window_or_404(number)
     if request.method == "POST":
-        raw = request.form.get("rating") or ((request.get_json(silent=True) or {}).get("rating"))
-        try:
-            value = int(raw)
-        except (TypeError, ValueError):
-            value = 0
-        ticket = ratings.rate(window, value)
+        ticket = ratings.rate(window, _posted_rating())
         if ticket is None:
             return jsonify(ok=False, message=_("There is no service to rate right now.")), 409
         return jsonify(ok=True, message=_("Thank you for your rating!"), ticket=ticket.number)

@@ -1,5 +1,7 @@
-// Wall and counter displays: follow /api/v1/events (SSE), reload the snapshot on (re)connect,
-// announce calls in every display language in order (speech, else chime + flash).
+// Wall and counter displays: render every live element (calls, window cards, waiting counts) from the
+// snapshot the page embeds, then follow /api/v1/events (SSE) from the event the snapshot ends at; reload
+// the snapshot only after a reconnect. Announce calls in every display language in order (speech, else
+// chime + flash).
 const config = JSON.parse(document.getElementById("display-config").textContent);
 const kind = document.body.dataset.display;
 const counterWindow = Number(document.body.dataset.counterWindow || 0);
@@ -23,6 +25,25 @@ function perLanguage(tag, make) {
   return config.languages.map((code) => el(tag, {lang: config.html_lang[code]}, make(config.strings[code], code)));
 }
 
+// ISO-8601 moments (with their offset) in the hall's time zone, whatever the device's zone:
+// "10:30" for a time of day, "12-10 02:17" with the date.
+const hallClock = new Intl.DateTimeFormat("en-GB", {timeZone: config.timezone || "Asia/Shanghai", month: "2-digit",
+                                                    day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
+
+function hallParts(iso) {
+  return Object.fromEntries(hallClock.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+}
+
+function hallTime(iso) {
+  const parts = hallParts(iso);
+  return `${parts.hour}:${parts.minute}`;
+}
+
+function hallDateTime(iso) {
+  const parts = hallParts(iso);
+  return `${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
 // ---- windows ----
 function renderWindow(state) {
   const card = el("article", {class: `window-card status-${state.status}`, "data-window": state.number,
@@ -30,14 +51,12 @@ function renderWindow(state) {
   card.append(el("h3", {class: "window-label"}, ...perLanguage("span", (s) => fill(s.window, {n: state.number}))));
   if (state.status === "suspended") {
     const texts = state.reason_texts || {};
-    const until = state.until ? new Date(state.until) : null;
-    const hhmm = until ? fill("{h}:{m}", {h: String(until.getHours()).padStart(2, "0"),
-                                         m: String(until.getMinutes()).padStart(2, "0")}) : "";
+    const until = state.until ? hallTime(state.until) : null;
     card.append(el("div", {class: "suspended-sign"}, ...config.languages.map((code) => {
       const s = config.strings[code];
       return el("p", {lang: config.html_lang[code]}, el("strong", {}, s.suspended), " ",
                 el("span", {class: "reason"}, texts[code] || state.reason || ""),
-                until ? el("span", {class: "until"}, " " + fill(s.until, {time: hhmm})) : null);
+                until ? el("span", {class: "until"}, " " + fill(s.until, {time: until})) : null);
     })));
   } else if (state.status === "closed") {
     card.append(el("p", {class: "window-closed"}, ...perLanguage("span", (s) => s.closed)));
@@ -58,25 +77,32 @@ function mergeWindow(update) {
 }
 
 // ---- calls ----
+function renderLatestCall(box, call) {
+  box.replaceChildren(
+    el("p", {class: "call-number", dir: "ltr", "data-call-number": ""}, call.ticket),
+    el("div", {class: "call-texts"}, ...config.languages.map((code) => el("p", {lang: config.html_lang[code],
+      dir: config.directions[code]}, fill(config.strings[code].call, {ticket: call.ticket, window: call.window})))),
+  );
+  box.dataset.previous = `${call.ticket}|${call.window}`;
+}
+
+function recentCall(ticket, windowNumber) {
+  return el("li", {}, el("span", {dir: "ltr"}, ticket), ` → ${windowNumber}`);
+}
+
 function showCall(call) {
   const box = $("[data-latest-call]");
+  const list = $("[data-recent-calls]");
+  const previous = box?.dataset.previous;
+  if (list && !call.recall && previous) {
+    const [ticket, windowNumber] = previous.split("|");
+    list.prepend(recentCall(ticket, windowNumber));
+    while (list.children.length > 7) list.lastElementChild.remove();
+  }
   if (box) {
-    box.replaceChildren(
-      el("p", {class: "call-number", dir: "ltr", "data-call-number": ""}, call.ticket),
-      el("div", {class: "call-texts"}, ...perLanguage("p", (s) => fill(s.call, {ticket: call.ticket, window: call.window}))),
-    );
+    renderLatestCall(box, call);
     flash(box);
   }
-  const list = $("[data-recent-calls]");
-  if (list && !call.recall) {
-    const previous = box?.dataset.previous;
-    if (previous) {
-      const [ticket, windowNumber] = previous.split("|");
-      list.prepend(el("li", {}, el("span", {dir: "ltr"}, ticket), ` → ${windowNumber}`));
-      while (list.children.length > 7) list.lastElementChild.remove();
-    }
-  }
-  if (box) box.dataset.previous = `${call.ticket}|${call.window}`;
   if (counterWindow === call.window) {
     const card = document.querySelector(`[data-window="${call.window}"]`);
     if (card) flash(card);
@@ -162,6 +188,18 @@ function enqueueAnnouncement(call) {
 }
 
 // ---- waiting counts, services ----
+function renderWaiting(services) {
+  const section = $("[data-waiting]");
+  if (!section) return;
+  section.replaceChildren(...(services || []).map((service) => {
+    const names = (config.service_names || {})[service.code] || {};
+    return el("div", {class: `waiting-service${service.suspended ? " suspended" : ""}`, "data-service-waiting": service.code},
+      el("span", {class: "service-code"}, service.code),
+      el("span", {class: "service-names"}, ...perLanguage("span", (s, code) => names[code] || service.name || "")),
+      el("strong", {class: "count", "data-count": ""}, String(service.waiting ?? 0)));
+  }));
+}
+
 function setWaiting(services) {
   for (const service of services || []) {
     const row = document.querySelector(`[data-service-waiting="${service.code}"]`);
@@ -174,19 +212,12 @@ function setWaiting(services) {
 // ---- snapshot ----
 function applySnapshot(snapshot) {
   for (const state of snapshot.windows || []) mergeWindow(state);
-  setWaiting(snapshot.services);
+  renderWaiting(snapshot.services);
   const calls = snapshot.recent_calls || [];
   const list = $("[data-recent-calls]");
-  if (list) list.replaceChildren(...calls.slice(1).map((c) => el("li", {}, el("span", {dir: "ltr"}, c.ticket), ` → ${c.window}`)));
+  if (list) list.replaceChildren(...calls.slice(1).map((call) => recentCall(call.ticket, call.window)));
   const box = $("[data-latest-call]");
-  if (box && calls.length) {
-    const latest = calls[0];
-    box.replaceChildren(
-      el("p", {class: "call-number", dir: "ltr", "data-call-number": ""}, latest.ticket),
-      el("div", {class: "call-texts"}, ...perLanguage("p", (s) => fill(s.call, {ticket: latest.ticket, window: latest.window}))),
-    );
-    box.dataset.previous = `${latest.ticket}|${latest.window}`;
-  }
+  if (box && calls.length) renderLatestCall(box, calls[0]);
 }
 
 async function loadSnapshot() {
@@ -202,7 +233,7 @@ function noticeText(notice) {
 }
 
 function outageText(outage) {
-  const when = [outage.start, outage.end].filter(Boolean).join(" – ");
+  const when = [outage.start, outage.end].filter(Boolean).map(hallDateTime).join(" – ");
   return [outage.title, outage.area, when].filter(Boolean).join(" · ");
 }
 
@@ -286,12 +317,15 @@ function setConnected(connected) {
   document.body.dataset.connected = connected ? "true" : "false";
 }
 
-// Events that arrive while the snapshot loads wait for it, so a snapshot never overwrites newer news.
-let snapshotReady = false;
+// Events that arrive while a snapshot loads wait for it, so a snapshot never overwrites newer news.
+let snapshotReady = true;
+let lastEventId = config.last_event_id ?? null; // the embedded snapshot is the state at this event
+let opened = false;
 const held = [];
 
 function on(type, handler) {
   source.addEventListener(type, (event) => {
+    if (event.lastEventId) lastEventId = event.lastEventId;
     const data = JSON.parse(event.data);
     if (snapshotReady) handler(data);
     else held.push([handler, data]);
@@ -306,14 +340,24 @@ async function resync() {
     const [handler, data] = held.shift();
     handler(data);
   }
+}
+
+async function onOpen() {
+  if (opened) await resync(); // a reconnect: something may have been missed or pruned meanwhile
+  opened = true;
   setConnected(true);
   loadNotices();
 }
 
+function streamUrl() {
+  if (lastEventId === null) return config.events_url;
+  return `${config.events_url}?last_event_id=${encodeURIComponent(lastEventId)}`;
+}
+
 function connect() {
   clearTimeout(retryTimer);
-  source = new EventSource(config.events_url);
-  source.addEventListener("open", resync);
+  source = new EventSource(streamUrl());
+  source.addEventListener("open", onOpen);
   source.addEventListener("error", () => {
     setConnected(false);
     if (source.readyState === EventSource.CLOSED) {
@@ -331,14 +375,7 @@ function connect() {
   source.addEventListener("notice", loadNotices);
 }
 
-const initial = document.getElementById("display-snapshot");
-if (initial) {
-  for (const state of JSON.parse(initial.textContent).windows || []) windows.set(state.number, state);
-}
-document.querySelectorAll("[data-window]").forEach((card) => {
-  const number = Number(card.dataset.window);
-  if (!windows.has(number)) windows.set(number, {number, status: card.dataset.status});
-});
+applySnapshot(JSON.parse(document.getElementById("display-snapshot").textContent));
 if ("speechSynthesis" in window) speechSynthesis.getVoices(); // voices load lazily
 connect();
 startSlides();

@@ -1,11 +1,18 @@
-"""The wall display in a real browser: merged window events, suspended signs, queued announcements, reconnect."""
+"""The wall display in a real browser: first state from the page, merged window events, suspended signs in hall
+time, queued announcements, reconnect."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
+
+from kiosk.dbtypes import utcnow
 from kiosk.events.service import append_event
 from kiosk.extensions import db
 from kiosk.hall.service import hall_by_code
+from kiosk.notices import suspensions
+from kiosk.staff.models import StaffUser
 
 
 def emit(app, type_, payload):
@@ -82,6 +89,8 @@ def test_ticker_in_every_display_language_and_back_to_the_hotline_when_the_board
     texts = page.locator("[data-ticker-track] .ticker-item").all_inner_texts()
     assert any(re.search("[\u4e00-\u9fff]", text) for text in texts)  # Chinese
     assert any(re.search("[A-Za-z]{4}", text) for text in texts)  # English
+    outage_times = [text for text in texts if re.search(r"\d\d-\d\d \d\d:\d\d – \d\d-\d\d \d\d:\d\d", text)]
+    assert outage_times and not any("+00:00" in text for text in texts)  # hall time, not raw ISO
     with live_app.app_context():
         supervisor = db.session.scalar(select(StaffUser).where(StaffUser.username == "supervisor"))
         for notice in db.session.scalars(select(Notice).where(Notice.withdrawn_at.is_(None))):
@@ -90,3 +99,60 @@ def test_ticker_in_every_display_language_and_back_to_the_hotline_when_the_board
         db.session.remove()
     page.wait_for_function("!document.querySelector('[data-ticker-track] .ticker-item')", timeout=5000)
     assert "95598" in page.locator("[data-ticker-track]").inner_text()
+
+
+def suspend_window_until_02_30z(app, number: int) -> None:
+    """Suspend window ``number`` until 02:30 UTC tomorrow (10:30 in the demo hall's Asia/Shanghai)."""
+    with app.app_context():
+        hall = hall_by_code("demo")
+        supervisor = db.session.scalar(select(StaffUser).where(StaffUser.username == "supervisor"))
+        window = next(w for w in hall.windows if w.number == number)
+        tomorrow = utcnow().date() + timedelta(days=1)
+        until = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 2, 30, tzinfo=UTC)
+        suspensions.suspend(hall, "window", window, "system_failure", "", until, supervisor)
+        db.session.commit()
+        db.session.remove()
+
+
+def test_first_state_comes_from_the_page_in_hall_time_without_a_fetch(browser, live_server, live_app, artifacts):
+    suspend_window_until_02_30z(live_app, 2)
+    # A device in New York still shows the hall's time.
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, timezone_id="America/New_York")
+    try:
+        page = context.new_page()
+        page.request.post(f"{live_server.url}/api/v1/tickets", data={"service": "A"})
+        fetched = []
+        page.on("request", lambda request: fetched.append(request.url) if "/api/v1/queue" in request.url else None)
+        page.goto(f"{live_server.url}/display?lang=en")
+        page.wait_for_selector('body[data-connected="true"]')
+        sign = page.locator('[data-window="2"][data-status="suspended"] .suspended-sign')
+        assert sign.locator(".until").count() == sign.locator("p").count() == 3  # zh, en, ug
+        assert all("10:30" in text for text in sign.locator(".until").all_inner_texts())
+        assert page.locator('[data-service-waiting="A"] [data-count]').inner_text() == "1"
+        assert page.locator('[data-window="1"][data-status]').count() == 1
+        assert fetched == []
+        page.screenshot(path=str(artifacts / "display-first-state.png"))
+    finally:
+        context.close()
+
+
+def test_the_snapshot_is_fetched_again_after_a_reconnect(page, live_app):
+    # Every stream ends at once and asks for a retry 2 s later: each reconnect reloads the snapshot.
+    page.route("**/api/v1/events*", lambda route: route.fulfill(
+        status=200, headers={"Content-Type": "text/event-stream"}, body="retry: 2000\n\n"))
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "/api/v1/queue" in request.url else None)
+    page.goto(f"{page.base}/display?lang=en")
+    page.wait_for_selector('[data-service-waiting="B"] [data-count]:text("0")')
+    page.request.post(f"{page.base}/api/v1/tickets", data={"service": "B"})
+    page.wait_for_selector('[data-service-waiting="B"] [data-count]:text("1")', timeout=15000)
+    assert fetched
+
+
+def test_counter_display_renders_its_suspended_sign_in_hall_time(page, live_app):
+    suspend_window_until_02_30z(live_app, 4)
+    page.goto(f"{page.base}/display/window/4?lang=en")
+    sign = page.locator('[data-window="4"][data-status="suspended"] .suspended-sign')
+    sign.wait_for()
+    assert "10:30" in sign.locator(".until").first.inner_text()
+    assert page.locator("[data-window]").count() == 1

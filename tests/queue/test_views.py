@@ -1,6 +1,7 @@
 """Kiosk, status, staff console, display and statistics pages."""
 from __future__ import annotations
 
+import json
 import re
 
 from sqlalchemy import select
@@ -105,14 +106,21 @@ def test_staff_console_needs_login(client):
     assert client.get("/staff/window").status_code == 302
 
 
+def embedded_snapshot(html: str) -> dict:
+    """The queue snapshot a display page embeds for its script."""
+    return json.loads(re.search(r'<script type="application/json" id="display-snapshot">(.*?)</script>', html, re.S)
+                      .group(1))
+
+
 def test_wall_display(client, token):
     client.post("/api/v1/tickets", json={"service": "A"})
     client.post("/api/v1/windows/3/call-next", headers=token())
     client.post("/api/v1/windows/5/close", headers=token())
     html = client.get("/display").get_data(as_text=True)
-    assert re.search(r'data-window="3" data-status="open">.*?A001', html, re.S)
-    assert 'data-window="5" data-status="closed"' in html
-    assert re.search(r"data-latest-call[^>]*>\s*<p class=\"call-number\" dir=\"ltr\" data-call-number>A001", html)
+    windows = {w["number"]: w for w in embedded_snapshot(html)["windows"]}
+    assert (windows[3]["status"], windows[3]["serving"]) == ("open", "A001")
+    assert windows[5]["status"] == "closed"
+    assert embedded_snapshot(html)["recent_calls"][0]["ticket"] == "A001"
     assert 'id="display-config"' in html
 
 
@@ -123,15 +131,17 @@ def test_wall_display_suspended_sign(client, monkeypatch):
     monkeypatch.setattr(status, "window_suspension", lambda w: SuspensionInfo(
         "window", "系统故障", {"zh_Hans_CN": "系统故障", "en": "System failure"}) if w.number == 2 else None)
     html = client.get("/display").get_data(as_text=True)
-    sign = re.search(r'data-window="2" data-status="suspended">(.*?)</article>', html, re.S).group(1)
-    assert 'class="suspended-sign"' in sign and "系统故障" in sign and "System failure" in sign
+    window = next(w for w in embedded_snapshot(html)["windows"] if w["number"] == 2)
+    assert window["status"] == "suspended"
+    assert (window["reason"], window["reason_texts"]["en"]) == ("系统故障", "System failure")
 
 
 def test_counter_display_and_rating(client, token):
     headers = token()
     client.post("/api/v1/tickets", json={"service": "A"})
     client.post("/api/v1/windows/1/call-next", headers=headers)
-    assert 'data-window="1" data-status="open"' in client.get("/display/window/1").get_data(as_text=True)
+    counter = embedded_snapshot(client.get("/display/window/1").get_data(as_text=True))
+    assert [(w["number"], w["status"], w["serving"]) for w in counter["windows"]] == [(1, "open", "A001")]
     assert client.post("/display/window/1/rate", data={"rating": "1"}).status_code == 409  # still serving
     client.post("/api/v1/windows/1/finish", headers=headers)
     rate_page = client.get("/display/window/1/rate").get_data(as_text=True)
