@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from kiosk.bills import latefee, masking, rules
 from kiosk.bills.models import Bill, BillAccount
+from kiosk.demo.tariff_tables import DEMO_RESIDENTIAL_TIERS
 from kiosk.extensions import db
 from kiosk.money import to_decimal
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_TIERS
 
 ZERO = Decimal("0.00")
 

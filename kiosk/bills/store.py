@@ -8,8 +8,9 @@ from sqlalchemy import insert, select, update
 
 from kiosk.bills import latefee, rules
 from kiosk.bills.models import Bill, BillAccount, LateFeeRule
+from kiosk.demo.tariff_tables import DEMO_RESIDENTIAL_TIERS
 from kiosk.extensions import db
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_TIERS, CalculationError, residential_bill
+from kiosk.tariffs.calc import CalculationError, residential_bill
 
 CHUNK = 500
 ACCOUNT_FIELDS = ("name", "address", "category", "meter_no", "phone")

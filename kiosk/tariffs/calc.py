@@ -158,11 +158,3 @@ def tiers_from_rows(rows: list[dict]) -> tuple[Tier, ...]:
         tiers.append(Tier(number, None if upper in (None, "") else to_decimal(upper), prices))
     return tuple(tiers)
 
-
-#: The demo tariff: Zhejiang-style residential, single meter, below 1 kV, annual tiers (sample data).
-DEMO_RESIDENTIAL_ROWS = [
-    {"upper_kwh": 2760, "flat": "0.538", "peak": "0.568", "valley": "0.288"},
-    {"upper_kwh": 4800, "flat": "0.588", "peak": "0.618", "valley": "0.338"},
-    {"upper_kwh": None, "flat": "0.838", "peak": "0.868", "valley": "0.588"},
-]
-DEMO_RESIDENTIAL_TIERS = tiers_from_rows(DEMO_RESIDENTIAL_ROWS)

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 from kiosk.bills import rules, store
 from kiosk.bills.importer import ImportResult
+from kiosk.demo.tariff_tables import DEMO_RESIDENTIAL_TIERS
+from kiosk.hall.models import Hall
 from kiosk.hall.service import business_day
 from kiosk.money import round_fen
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_TIERS, residential_bill
+from kiosk.tariffs.calc import residential_bill
 
 MONTHS = 24
 NON_RESIDENTIAL_PRICE = Decimal("0.6520")
@@ -87,7 +89,7 @@ def rows_for(account_no: str, today: date) -> list[dict]:
     return rows
 
 
-def seed_demo(hall) -> None:
+def seed_demo(hall: Hall) -> None:
     """Create or refresh the demo accounts and bills (idempotent within a day)."""
     rules.ensure_initial()
     today = business_day(hall)

@@ -3,7 +3,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_ROWS
+from kiosk.tariffs.calc import tiers_from_rows
+
+#: The demo tariff: Zhejiang-style residential, single meter, below 1 kV, annual tiers (sample data).
+DEMO_RESIDENTIAL_ROWS = [
+    {"upper_kwh": 2760, "flat": "0.538", "peak": "0.568", "valley": "0.288"},
+    {"upper_kwh": 4800, "flat": "0.588", "peak": "0.618", "valley": "0.338"},
+    {"upper_kwh": None, "flat": "0.838", "peak": "0.868", "valley": "0.588"},
+]
+DEMO_RESIDENTIAL_TIERS = tiers_from_rows(DEMO_RESIDENTIAL_ROWS)
 
 SAMPLE_DOC = "示例文号 SAMPLE〔2024〕{n}号"
 TOU_RESIDENTIAL = [{"period": "peak", "from": "08:00", "to": "22:00"},
