@@ -58,7 +58,9 @@ def rows_for(account_no: str, today: date) -> list[dict]:
     """The demo bills of one account as import rows."""
     name, address, category, tou, unpaid, late, prepaid = ACCOUNTS[account_no]
     periods = _periods(today)
-    reading, ytd, rows = Decimal(1000 + _noise(account_no, "start") % 9000), {}, []
+    reading = Decimal(1000 + _noise(account_no, "start") % 9000)
+    ytd: dict[str, Decimal] = {}
+    rows: list[dict] = []
     for index, period in enumerate(periods):
         month = int(period[5:7])
         season = 1.6 if month in (1, 7, 8, 12) else 1.0

@@ -89,7 +89,7 @@ def seed_users(hall: Hall) -> dict[str, str]:
     for username, role in roles.items():
         if db.session.scalar(select(StaffUser).where(StaffUser.username == username)) is None:
             create_user(username, DEMO_PASSWORDS[username], role, hall,
-                        default_window_id=window_1.id if username == "staff1" else None)
+                        default_window_id=window_1.id if window_1 and username == "staff1" else None)
     db.session.flush()
     return dict(DEMO_PASSWORDS)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import yaml
 from flask_babel import gettext as _
 
+from kiosk.errors import KioskError
 from kiosk.guides.labels import CATEGORIES, CHANNELS, CONTRACTOR_KINDS, DOCUMENT_KINDS, INFO_KINDS, STAGES
 from kiosk.guides.models import Contractor, Guide, InfoItem
 from kiosk.i18n import DEFAULT_LOCALE
@@ -12,7 +13,7 @@ GUIDE_FIELDS = ("category", "names", "purpose", "eligibility", "documents", "ste
                 "form_code", "keywords")
 
 
-class EditError(ValueError):
+class EditError(KioskError):
     """Why an edit was refused (translated)."""
 
 

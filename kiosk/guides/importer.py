@@ -14,6 +14,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.guides.labels import STAGES
 from kiosk.guides.models import Application, ApplicationStage, Guide
@@ -48,7 +49,7 @@ class Record:
     completed_on: date | None
 
 
-class RecordError(ValueError):
+class RecordError(KioskError):
     """Why one record is bad (translated)."""
 
 

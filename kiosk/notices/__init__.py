@@ -1,14 +1,19 @@
 """Notice board: business-suspended signs, outage announcements, notices, the opinion book and callbacks."""
 from flask import Flask
 
+from kiosk.api import register as register_api
+from kiosk.notices import (
+    api,
+    staff_suspensions,  # noqa: F401 - its pages hang on the kiosk blueprint
+    staff_views,
+    views,
+)
+from kiosk.notices.labels import jinja_globals
+
 
 def init_app(app: Flask) -> None:
-    from kiosk.api import register as register_api
-    from kiosk.notices import staff_board, staff_suspensions, views  # noqa: F401 - routes on the shared blueprint
-    from kiosk.notices.api import bp as api_bp
-    from kiosk.notices.blueprint import bp
-    from kiosk.notices.labels import jinja_globals
-
-    app.register_blueprint(bp)
-    register_api(app, api_bp)
+    """Register the kiosk (with the suspension pages), staff and API blueprints and the template globals."""
+    app.register_blueprint(views.bp)
+    app.register_blueprint(staff_views.bp)
+    register_api(app, api.bp)
     app.jinja_env.globals.update(jinja_globals())

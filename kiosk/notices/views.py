@@ -1,17 +1,18 @@
 """Kiosk pages: notices and outages with area search, the opinion book, callback requests."""
 from __future__ import annotations
 
-from flask import current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from kiosk.extensions import db
 from kiosk.hall.service import current_hall, service_by_code
 from kiosk.i18n import current_locale_code
 from kiosk.notices import board, opinions
-from kiosk.notices.blueprint import bp
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.status import service_suspension
 from kiosk.ratelimit import allowed_for_all, client_keys
+
+bp = Blueprint("notices", __name__)
 
 #: Opinion and callback submissions per minute from one kiosk or address.
 SUBMISSIONS_PER_MINUTE = 10

@@ -1,16 +1,17 @@
 """Staff accounts, login and the console."""
 from flask import Flask
-from flask_babel import lazy_gettext as _l
 
-ROLE_NAMES = {"staff": _l("Staff"), "supervisor": _l("Supervisor"), "admin": _l("Administrator")}
+from kiosk.staff import (
+    auth,  # noqa: F401 - registers the user loader
+    staff_views,
+    user_views,
+)
+from kiosk.staff.labels import role_name
+from kiosk.staff.nav import nav_for
 
 
 def init_app(app: Flask) -> None:
-    from kiosk.staff import auth  # noqa: F401 - registers the user loader
-    from kiosk.staff.nav import nav_for
-    from kiosk.staff.user_views import bp as users_bp
-    from kiosk.staff.views import bp
-
-    app.register_blueprint(bp)
-    app.register_blueprint(users_bp)
-    app.jinja_env.globals.update(staff_nav=nav_for, role_name=lambda role: str(ROLE_NAMES.get(role, role)))
+    """Register the console and user-administration blueprints and the navigation template globals."""
+    app.register_blueprint(staff_views.bp)
+    app.register_blueprint(user_views.bp)
+    app.jinja_env.globals.update(staff_nav=nav_for, role_name=role_name)

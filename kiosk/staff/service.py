@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.hall.models import Hall
 from kiosk.staff.models import ROLES, StaffUser
 
 
-class StaffError(ValueError):
+class StaffError(KioskError):
     """A staff account operation that cannot be done (bad role, duplicate name …)."""
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.audit.service import record
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.hall.models import Hall, Window
 from kiosk.staff.models import ROLES, ApiToken, StaffUser
@@ -26,7 +27,7 @@ PASSWORD_MAX = 256
 WINDOW_NUMBER_DIGITS = 6
 
 
-class UserError(ValueError):
+class UserError(KioskError):
     """An action that cannot be done; ``str(error)`` is the translated message.
 
     ``status`` is the HTTP status for the view (400 bad input, 422 refused by a rule,
@@ -34,8 +35,7 @@ class UserError(ValueError):
     """
 
     def __init__(self, message: str, status: int = 400, fields: dict[str, str] | None = None):
-        super().__init__(str(message))
-        self.status = status
+        super().__init__(str(message), status)
         self.fields = dict(fields or {})
 
 

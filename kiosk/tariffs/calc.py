@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from kiosk.errors import KioskError
 from kiosk.money import round_fen, to_decimal
 
 KWH_STEP = Decimal("0.01")
@@ -55,7 +56,7 @@ class Estimate:
     total: Decimal
 
 
-class CalculationError(ValueError):
+class CalculationError(KioskError):
     """Input that cannot be billed (negative numbers, a split that does not add up …)."""
 
 

@@ -11,6 +11,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.i18n import localized
 from kiosk.tariffs import calc
@@ -21,7 +22,7 @@ PRICE_KEYS = calc.ALL_PERIODS
 BASIC_KEYS = ("basic_kva", "basic_kw")
 
 
-class EstimateError(ValueError):
+class EstimateError(KioskError):
     """Input the calculator cannot use; the message is translated and safe to show."""
 
 

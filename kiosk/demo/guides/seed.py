@@ -21,7 +21,7 @@ from kiosk.hall.models import Hall
 from kiosk.hall.service import business_day
 
 #: number, business, applicant, phone, [(stage, started N working days ago, completed N ago or None)]
-APPLICATIONS = [
+APPLICATIONS: list[tuple[str, str, str, str, list[tuple[str, int, int | None]]]] = [
     ("5100000001", "residential_new", "张晓明", "13800001234", [("acceptance", 1, 1)]),
     ("5100000002", "residential_new", "李红", "13900002345",
      [("acceptance", 4, 4), ("survey", 4, 3), ("connection", 3, 1), ("archive", 1, None)]),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,7 +12,8 @@ from kiosk.extensions import db
 from kiosk.hall.service import business_day, current_hall
 from kiosk.staff.auth import role_required
 from kiosk.tariffs import export, importer, service
-from kiosk.tariffs.blueprint import bp
+
+bp = Blueprint("tariffs_staff", __name__, url_prefix="/staff/tariffs")
 
 MAX_UPLOAD = 2 * 1024 * 1024
 
@@ -32,7 +33,7 @@ def _page(errors=None, draft: str | None = None, fees_text: str | None = None, s
                            fees_text=fees_text), status
 
 
-@bp.get("/staff/tariffs")
+@bp.get("")
 @role_required("admin")
 def admin():
     """Tables with their versions, the new-version form, the fee schedule editor and the file import."""
@@ -53,10 +54,10 @@ def _apply(kind: str, text: str, filename: str, draft=None, fees_text=None):
     db.session.commit()
     flash(_("Saved: %(new)s new, %(replaced)s replaced, %(removed)s removed.", new=len(result.created),
             replaced=len(result.replaced), removed=len(result.removed)))
-    return redirect(url_for("tariffs.admin"))
+    return redirect(url_for("tariffs_staff.admin"))
 
 
-@bp.post("/staff/tariffs/versions")
+@bp.post("/versions")
 @role_required("admin")
 def admin_new_version():
     """Add (or replace a not-yet-effective) version from the YAML draft."""
@@ -64,7 +65,7 @@ def admin_new_version():
     return _apply("tariffs", text, "form.yaml", draft=text)
 
 
-@bp.post("/staff/tariffs/fees")
+@bp.post("/fees")
 @role_required("admin")
 def admin_fees():
     """Replace the fee schedule with the edited YAML."""
@@ -72,7 +73,7 @@ def admin_fees():
     return _apply("fees", text, "form.yaml", fees_text=text)
 
 
-@bp.post("/staff/tariffs/import")
+@bp.post("/import")
 @role_required("admin")
 def admin_import():
     """Import an uploaded YAML or CSV file of tariffs or fees."""
@@ -90,7 +91,7 @@ def admin_import():
     return _apply(kind, text, upload.filename)
 
 
-@bp.post("/staff/tariffs/versions/<int:version_id>/delete")
+@bp.post("/versions/<int:version_id>/delete")
 @role_required("admin")
 def admin_delete_version(version_id: int):
     """Withdraw a version that has not taken effect (versions in effect are never removed)."""
@@ -103,4 +104,4 @@ def admin_delete_version(version_id: int):
     db.session.delete(version)
     db.session.commit()
     flash(_("The upcoming version was withdrawn."))
-    return redirect(url_for("tariffs.admin"))
+    return redirect(url_for("tariffs_staff.admin"))
