@@ -7,9 +7,11 @@ from babel.dates import get_day_names
 from flask_babel import gettext as _
 
 from kiosk import printing
+from kiosk.audit.service import record
 from kiosk.guides import service
 from kiosk.hall.service import local_now
 from kiosk.i18n import current_locale_code
+from kiosk.transaction import use_case
 
 
 def hours_lines(hall, locale: str) -> list[tuple[str, str]]:
@@ -41,6 +43,12 @@ def form_pdf(form: dict, blank: bool, hall, locale: str | None = None) -> bytes:
                "printed_at": local_now(hall)}
     template = "print/form_blank.html" if blank else "print/form_sample.html"
     return printing.render_pdf(template, context, locale or current_locale_code())
+
+
+@use_case
+def record_letter_print(guide, locale: str) -> None:
+    """A staff member printed the letter for ``guide`` in ``locale``: written to the audit log."""
+    record("guides.letter_print", guide.code, after={"locale": locale})
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,8 @@ from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
-from kiosk.audit.service import record
 from kiosk.extensions import db
 from kiosk.guides import documents, editing, progress, service
 from kiosk.guides.models import Application, CalendarDay, Contractor, InfoItem
@@ -37,8 +36,7 @@ def letter_pdf(code: str):
     """The letter as a PDF for the counter printer; recorded in the audit log."""
     guide = guide_or_404(code)
     pdf = documents.letter_pdf(guide, current_hall())
-    record("guides.letter_print", guide.code, after={"locale": current_locale_code()})
-    db.session.commit()
+    documents.record_letter_print(guide, current_locale_code())
     return print_pdf_response(pdf, f"letter-{guide.code}.pdf")
 
 
@@ -82,14 +80,10 @@ def admin():
 def admin_guide(code: str):
     guide = guide_or_404(code)
     text = request.form.get("yaml", "")[:MAX_TEXT]
-    before = editing.guide_yaml(guide)
     try:
-        editing.apply_guide(guide, text)
+        editing.save_guide(guide, text)
     except editing.EditError as problem:
-        db.session.rollback()
         return _page([str(problem)], 400, guide_code=code, guide_text=text)
-    record("guides.edit", code, before={"yaml": before}, after={"yaml": editing.guide_yaml(guide)})
-    db.session.commit()
     flash(_("Guide saved."))
     return redirect(url_for("guides_staff.admin", guide=code))
 
@@ -99,13 +93,9 @@ def admin_guide(code: str):
 def admin_info():
     text = request.form.get("yaml", "")[:MAX_TEXT]
     try:
-        rows = editing.parse_info(text)
+        editing.replace_info(text)
     except editing.EditError as problem:
         return _page([str(problem)], 400, info_text=text)
-    db.session.execute(delete(InfoItem))
-    db.session.add_all(rows)
-    record("guides.service_info", "service_info_items", after={"items": len(rows)})
-    db.session.commit()
     flash(_("Service information saved."))
     return redirect(url_for("guides_staff.admin"))
 
@@ -115,13 +105,9 @@ def admin_info():
 def admin_contractors():
     text = request.form.get("yaml", "")[:MAX_TEXT]
     try:
-        rows = editing.parse_contractors(text)
+        editing.replace_contractors(text)
     except editing.EditError as problem:
         return _page([str(problem)], 400, contractors_text=text)
-    db.session.execute(delete(Contractor))
-    db.session.add_all(rows)
-    record("guides.contractors", "contractors", after={"contractors": len(rows)})
-    db.session.commit()
     flash(_("Contractor directory saved."))
     return redirect(url_for("guides_staff.admin"))
 
@@ -134,19 +120,9 @@ def admin_calendar():
         day = date.fromisoformat(request.form.get("day", "").strip()[:10])
     except ValueError:
         return _page([_("Enter the date as YYYY-MM-DD.")], 400)
-    row = db.session.get(CalendarDay, day)
     if request.form.get("action") == "remove":
-        if row is not None:
-            db.session.delete(row)
-            record("guides.calendar_remove", day.isoformat(), before={"working": row.working})
+        editing.remove_calendar_day(day)
     else:
-        working = request.form.get("working") == "1"
-        name = request.form.get("name", "").strip()[:60]
-        if row is None:
-            row = CalendarDay(day=day)
-            db.session.add(row)
-        row.working, row.names = working, {"zh_Hans_CN": name, "en": name} if name else {}
-        record("guides.calendar_set", day.isoformat(), after={"working": working, "name": name})
-    db.session.commit()
+        editing.set_calendar_day(day, request.form.get("working") == "1", request.form.get("name", "").strip()[:60])
     flash(_("Calendar saved."))
     return redirect(url_for("guides_staff.admin") + "#calendar")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask_babel import gettext as _
 
 from kiosk.guides import documents, progress, service
 from kiosk.hall.service import business_day, current_device, current_hall
@@ -113,8 +114,6 @@ def progress_page():
 @bp.post("/kiosk/progress")
 def progress_lookup():
     """Both the application number and the phone's last 4 digits must match; every try counts."""
-    from flask_babel import gettext as _
-
     hall = current_hall()
     number = request.form.get("number", "")[:40]
     status, result, error = 200, None, None

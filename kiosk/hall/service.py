@@ -8,9 +8,11 @@ from flask import abort, current_app, g, request
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import DatabaseError
 
+from kiosk.audit.service import record
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Device, Hall, Service, Window
+from kiosk.transaction import use_case
 
 
 class HallNotConfigured(LookupError):
@@ -113,8 +115,9 @@ DEVICE_NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 PRINTER_KINDS = ("file", "cups", "browser")
 
 
-def register_device(hall: Hall, name: str, kind: str, printer: str = "file") -> Device:
-    """Create or update a registered device; the caller commits.
+@use_case
+def register_device(hall: Hall, name: str, kind: str, printer: str = "file", *, actor: str | None = None) -> Device:
+    """Create or update a registered device (one use case; with ``actor``, written to the audit log).
 
     ``printer`` is ``file``, ``file:<dir>``, ``cups:<queue>`` or ``browser``.
     """
@@ -127,4 +130,7 @@ def register_device(hall: Hall, name: str, kind: str, printer: str = "file") -> 
         device = Device(hall_id=hall.id, name=name)
         db.session.add(device)
     device.kind, device.printer = kind, printer
+    if actor is not None:
+        record("device.register", device.name, after={"kind": kind, "printer": printer}, actor=actor,
+               hall_id=hall.id)
     return device

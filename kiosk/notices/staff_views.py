@@ -59,9 +59,7 @@ def publish():
                                  texts=localized_fields(form, "text"), starts_at=starts, ends_at=ends,
                                  priority=priority, urgent=form.get("urgent") == "1")
     except NoticeError as error:
-        db.session.rollback()
         return _board_page(str(error), form, 400 if error.status != 422 else 422)
-    db.session.commit()
     flash(_("Published."))
     return redirect(url_for("notices_staff.notices"), 303)
 
@@ -80,10 +78,8 @@ def notice_action(notice_id: int, action: str):
     try:
         actions[action]()
     except NoticeError as error:
-        db.session.rollback()
         flash(str(error))
         return redirect(url_for("notices_staff.notices"), 303)
-    db.session.commit()
     flash(_("Saved."))
     return redirect(url_for("notices_staff.notices"), 303)
 
@@ -118,16 +114,13 @@ def opinion_action(opinion_id: int, action: str):
             opinions.close(entry, current_user)
         elif action == "reveal":
             number = opinions.reveal_phone(entry.phone, f"opinion:{entry.id}", current_user, entry.hall_id)
-            db.session.commit()
             return render_template("staff/notices/opinion.html", entry=entry, phone=opinions.mask_phone(entry.phone),
                                    due=opinions.due_state(entry), revealed=number)
         else:
             abort(404)
     except NoticeError as error:
-        db.session.rollback()
         flash(str(error))
         return redirect(url_for("notices_staff.opinion", opinion_id=entry.id), 303)
-    db.session.commit()
     flash(_("Saved."))
     return redirect(url_for("notices_staff.opinion", opinion_id=entry.id), 303)
 
@@ -146,7 +139,6 @@ def callback_action(callback_id: int, action: str):
     item = _own(CallbackRequest, callback_id)
     if action == "reveal":
         number = opinions.reveal_phone(item.phone, f"callback:{item.id}", current_user, item.hall_id)
-        db.session.commit()
         return render_template("staff/notices/callbacks.html", rows=opinions.callbacks(current_hall()),
                                revealed={item.id: number})
     if action != "handled":
@@ -154,9 +146,7 @@ def callback_action(callback_id: int, action: str):
     try:
         opinions.mark_handled(item, current_user)
     except NoticeError as error:
-        db.session.rollback()
         flash(str(error))
         return redirect(url_for("notices_staff.callbacks"), 303)
-    db.session.commit()
     flash(_("Saved."))
     return redirect(url_for("notices_staff.callbacks"), 303)

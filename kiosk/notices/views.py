@@ -46,7 +46,6 @@ def opinion():
             entry = opinions.submit(hall, kind=form.get("kind"), topic=form.get("topic"), text=form.get("text"),
                                     window=form.get("window") or None, phone=form.get("phone"),
                                     anonymous=form.get("anonymous") == "1", locale=current_locale_code())
-            db.session.commit()
             return render_template("kiosk/notices/opinion_thanks.html", hall=hall, entry=entry,
                                    days=opinions.DUE_DAYS.get(entry.kind))
         except NoticeError as problem:
@@ -68,7 +67,6 @@ def callback_request():
             if not _allowed("callback"):
                 raise NoticeError(_("Too many requests from this machine. Please try again in a minute."), 429)
             opinions.request_callback(hall, service, request.form.get("phone"))
-            db.session.commit()
             return render_template("kiosk/notices/callback_thanks.html", hall=hall, service=service)
         except NoticeError as problem:
             db.session.rollback()

@@ -7,8 +7,6 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from kiosk.audit.service import record
-from kiosk.extensions import db
 from kiosk.hall.service import business_day, current_hall
 from kiosk.staff.auth import role_required
 from kiosk.tariffs import export, importer, service
@@ -45,13 +43,9 @@ def _apply(kind: str, text: str, filename: str, draft=None, fees_text=None):
     if kind == "tariffs":
         result = importer.import_tariffs(text, filename, on, actor=current_user.username)
     else:
-        result = importer.import_fees(text, filename)
+        result = importer.import_fees(text, filename, actor=current_user.username)
     if not result.ok:
-        db.session.rollback()
         return _page(result.errors, draft, fees_text, 400)
-    record(f"{kind}.import", filename, after={"created": result.created, "replaced": result.replaced,
-                                              "removed": result.removed})
-    db.session.commit()
     flash(_("Saved: %(new)s new, %(replaced)s replaced, %(removed)s removed.", new=len(result.created),
             replaced=len(result.replaced), removed=len(result.removed)))
     return redirect(url_for("tariffs_staff.admin"))
@@ -95,13 +89,7 @@ def admin_import():
 @role_required("admin")
 def admin_delete_version(version_id: int):
     """Withdraw a version that has not taken effect (versions in effect are never removed)."""
-    version = service.get_version(version_id)
-    on = business_day(current_hall())
-    if version is None or version.effective_from <= on:
+    if not importer.withdraw_version(version_id, business_day(current_hall())):
         return _page([(0, _("Only a version that has not yet taken effect can be withdrawn."))], status=400)
-    record("tariffs.withdraw", f"{version.code}@{version.effective_from.isoformat()}",
-           before=export.version_record(version))
-    db.session.delete(version)
-    db.session.commit()
     flash(_("The upcoming version was withdrawn."))
     return redirect(url_for("tariffs_staff.admin"))
