@@ -16,7 +16,7 @@ def _rows(body: dict) -> list[tuple[int, dict]] | None:
     items = body.get("applications")
     if not isinstance(items, list):
         return None
-    rows = []
+    rows: list[tuple[int, dict]] = []
     for index, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("stages"), list) or not item["stages"]:
             rows.append((index, {}))

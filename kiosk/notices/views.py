@@ -62,7 +62,7 @@ def callback_request():
     service = service_by_code(hall, request.values.get("service", ""))
     suspension = opinions.failure_suspension(service) if service else None
     error, status = None, 200
-    if request.method == "POST" and suspension is not None:
+    if request.method == "POST" and service is not None and suspension is not None:
         try:
             if not _allowed("callback"):
                 raise NoticeError(_("Too many requests from this machine. Please try again in a minute."), 429)

@@ -22,8 +22,8 @@ def _page(errors=None, draft: str | None = None, fees_text: str | None = None, s
     new_code = request.args.get("new")
     if draft is None and new_code:
         table = next((t for t in tables if t.code == new_code), None)
-        if table is not None:
-            latest = table.upcoming[-1] if table.upcoming else table.current
+        latest = None if table is None else table.upcoming[-1] if table.upcoming else table.current
+        if latest is not None:
             draft = export.tariffs_yaml([latest], max(on, latest.effective_from) + timedelta(days=1))
     if fees_text is None:
         fees_text = export.fees_yaml(service.fee_items())
