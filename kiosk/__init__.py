@@ -1,31 +1,36 @@
 """hallkiosk: self-service kiosk and wall display system for power-supply business halls."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, g
 
+from kiosk import api, cli, database, errors, i18n
 from kiosk import config as config_module
+from kiosk.audit import models as audit_models  # noqa: F401 - the audit table
+from kiosk.bills import feature as bills_feature
+from kiosk.display import feature as display_feature
+from kiosk.events import feature as events_feature
 from kiosk.extensions import babel, csrf, db, login_manager, migrate
+from kiosk.guides import feature as guides_feature
+from kiosk.hall import feature as hall_feature
+from kiosk.health import feature as health_feature
+from kiosk.home import feature as home_feature
+from kiosk.notices import feature as notices_feature
+from kiosk.printing import feature as printing_feature
+from kiosk.queue import feature as queue_feature
+from kiosk.ratelimit import RateCounter  # noqa: F401 - the rate-limit table
+from kiosk.staff import feature as staff_feature
+from kiosk.tariffs import feature as tariffs_feature
 
-#: Feature packages, in registration order. Each may provide ``models`` (tables),
-#: ``init_app(app)`` in its ``__init__`` (blueprints, CLI commands) and ``demo.seed_demo(hall)``.
+#: Every feature's ``feature`` module, in registration order: its ``init_app(app)`` registers the
+#: feature's blueprints, commands, hooks and template globals. Importing them loads every model too.
 FEATURES = (
-    "hall", "staff", "audit", "events", "home", "display", "health",
-    "tariffs", "bills", "queue", "notices", "guides", "printing",
+    hall_feature, staff_feature, events_feature, home_feature, display_feature, health_feature,
+    tariffs_feature, bills_feature, queue_feature, notices_feature, guides_feature, printing_feature,
 )
-
-
-def import_models() -> None:
-    """Import every feature's models so the metadata knows all tables."""
-    importlib.import_module("kiosk.ratelimit")
-    for name in FEATURES:
-        if importlib.util.find_spec(f"kiosk.{name}.models"):
-            importlib.import_module(f"kiosk.{name}.models")
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -60,8 +65,6 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from kiosk import database, i18n
-
     db.init_app(app)
     database.configure_engine(app)
     migrate.init_app(app, db, directory=str(config_module.ROOT / "migrations"), render_as_batch=True)
@@ -83,20 +86,13 @@ def _fresh_request_globals() -> None:
     In production every request has its own app context anyway; this keeps tests,
     which hold one app context across many requests, honest.
     """
-    from flask import g
-
     for key in list(vars(g)):
         delattr(g, key)
 
 
 def _init_features(app: Flask) -> None:
-    from kiosk import api, cli, errors
-
-    import_models()
-    for name in FEATURES:
-        module = importlib.import_module(f"kiosk.{name}")
-        if hasattr(module, "init_app"):
-            module.init_app(app)
+    for feature in FEATURES:
+        feature.init_app(app)
     api.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

@@ -1,16 +1,26 @@
 """Command-line interface (``flask --app app …``): thin wrappers over the services."""
 from __future__ import annotations
 
-import sys
-from typing import NoReturn
+from collections.abc import Callable
+from typing import TypeVar
 
 import click
 from flask import Flask, current_app
-from flask_babel import ngettext
 from flask_migrate import upgrade
+from sqlalchemy import select
 
+from kiosk.cli_problems import report_import
+from kiosk.demo.seed import seed_demo
+from kiosk.events.service import prune_events
 from kiosk.extensions import db
-from kiosk.i18n import line_problem
+from kiosk.hall.models import Hall
+from kiosk.hall.service import hall_by_code, register_device, window_by_number
+from kiosk.staff.auth import issue_token
+from kiosk.staff.models import StaffUser
+from kiosk.staff.service import StaffError, create_user
+from kiosk.transaction import ImportOutcome, all_or_nothing
+
+R = TypeVar("R", bound=ImportOutcome)
 
 
 @click.command("init-db")
@@ -29,11 +39,6 @@ def migrate_database() -> None:
 @click.option("--if-empty", is_flag=True, help="Only seed when the database has no hall yet (first run).")
 def seed_demo_command(if_empty: bool) -> None:
     """Create the demo hall, users and sample data (idempotent; safe to run again)."""
-    from sqlalchemy import select
-
-    from kiosk.demo.seed import seed_demo
-    from kiosk.hall.models import Hall
-
     if if_empty and db.session.scalar(select(Hall.id).limit(1)) is not None:
         click.echo("A hall exists already; demo seeding skipped.")
         return
@@ -52,9 +57,6 @@ def seed_demo_command(if_empty: bool) -> None:
 def create_user_command(username: str, role: str, password: str | None, hall_code: str | None,
                         window_number: int | None) -> None:
     """Create a staff user, or reset an existing user's password and role."""
-    from kiosk.hall.service import hall_by_code, window_by_number
-    from kiosk.staff.service import StaffError, create_user
-
     hall = hall_by_code(hall_code or current_app.config["DEFAULT_HALL"])
     if hall is None:
         raise click.ClickException("hall not found; run `flask --app app seed-demo` first or pass --hall")
@@ -64,13 +66,10 @@ def create_user_command(username: str, role: str, password: str | None, hall_cod
     if window_number and window is None:
         raise click.ClickException(f"window {window_number} not found in hall {hall.code}")
     try:
-        user = create_user(username, password, role, hall, default_window_id=window.id if window else None)
+        user = create_user(username, password, role, hall, default_window_id=window.id if window else None,
+                           actor="cli")
     except StaffError as error:
         raise click.ClickException(str(error)) from error
-    from kiosk.audit.service import record
-
-    record("staff.create", user.username, after={"role": role}, actor="cli", hall_id=hall.id)
-    db.session.commit()
     click.echo(f"User {user.username} ({user.role}) saved.")
 
 
@@ -78,11 +77,6 @@ def create_user_command(username: str, role: str, password: str | None, hall_cod
 @click.argument("username")
 def create_token_command(username: str) -> None:
     """Print a new API bearer token for USERNAME."""
-    from sqlalchemy import select
-
-    from kiosk.staff.auth import issue_token
-    from kiosk.staff.models import StaffUser
-
     user = db.session.scalar(select(StaffUser).where(StaffUser.username == username))
     if user is None:
         raise click.ClickException(f"no user named {username!r}")
@@ -97,19 +91,13 @@ def create_token_command(username: str) -> None:
 @click.option("--hall", "hall_code", help="Hall code (default: KIOSK_DEFAULT_HALL).")
 def register_device_command(name: str, kind: str, printer: str, hall_code: str | None) -> None:
     """Register (or update) a kiosk or display and its printer."""
-    from kiosk.hall.service import hall_by_code, register_device
-
     hall = hall_by_code(hall_code or current_app.config["DEFAULT_HALL"])
     if hall is None:
         raise click.ClickException("hall not found; run `flask --app app seed-demo` first or pass --hall")
     try:
-        device = register_device(hall, name, kind, printer)
+        device = register_device(hall, name, kind, printer, actor="cli")
     except ValueError as error:
         raise click.ClickException(str(error)) from error
-    from kiosk.audit.service import record
-
-    record("device.register", device.name, after={"kind": kind, "printer": printer}, actor="cli", hall_id=hall.id)
-    db.session.commit()
     click.echo(f"Device {device.name} ({device.kind}, printer {device.printer}) saved. "
                f"Open the kiosk at /kiosk?device={device.name}")
 
@@ -118,53 +106,18 @@ def register_device_command(name: str, kind: str, printer: str, hall_code: str |
 @click.option("--days", type=int, help="Keep this many days (default: KIOSK_EVENT_RETENTION_DAYS).")
 def prune_events_command(days: int | None) -> None:
     """Delete old display events."""
-    from kiosk.events.service import prune_events
-
     removed = prune_events(days or current_app.config["EVENT_RETENTION_DAYS"])
     click.echo(f"Removed {removed} events.")
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print ``message`` to stderr and exit with ``code`` (for import commands)."""
-    click.echo(message, err=True)
-    sys.exit(code)
-
-
-MAX_LISTED_PROBLEMS = 200
-
-
-def run_import(path: str, run, action: str, audit_after) -> object:
-    """Run one all-or-nothing import and commit it with an audit record, or report why it did nothing.
+def run_import(path: str, run: Callable[[], R], action: str, audit_after: Callable[[R], dict]) -> R:
+    """Run one all-or-nothing import as a use case (see :func:`kiosk.transaction.all_or_nothing`) and report it.
 
     ``run()`` does the import in the session and returns a result with ``ok`` and ``errors``
     (``(line, reason)`` pairs); ``audit_after(result)`` is what the audit log keeps. On any problem
     nothing is written: the problems are listed by line and the command exits 1.
     """
-    from kiosk.audit.service import record
-
-    try:
-        result = run()
-        if result.ok:
-            record(action, path, after=audit_after(result), actor="cli")
-            db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    if not result.ok:
-        import_failed(result.errors, path)
-    return result
-
-
-def import_failed(problems: list[tuple[int | None, str]], path: str) -> NoReturn:
-    """Roll back, list each problem as ``line N: reason`` (the header is line 1) and exit 1: nothing imported."""
-    db.session.rollback()
-    for line, reason in problems[:MAX_LISTED_PROBLEMS]:
-        click.echo(line_problem(line, reason), err=True)
-    more = len(problems) - MAX_LISTED_PROBLEMS
-    if more > 0:
-        click.echo(ngettext("… and %(num)s more problem", "… and %(num)s more problems", more), err=True)
-    fail(ngettext("Nothing imported: %(num)s problem in %(path)s.", "Nothing imported: %(num)s problems in %(path)s.",
-                  len(problems), path=path))
+    return report_import(all_or_nothing(run, action, path, audit_after, actor="cli"), path)
 
 
 def init_app(app: Flask) -> None:

@@ -7,13 +7,14 @@ Nothing ever shows a stack trace.
 """
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from kiosk.api import api_error, wants_json
 from kiosk.extensions import db
+from kiosk.hall.service import current_hall
 
 
 class KioskError(ValueError):
@@ -54,8 +55,6 @@ def _area() -> str:
 
 
 def _hall_or_none():
-    from kiosk.hall.service import current_hall
-
     try:
         return current_hall()
     except Exception:  # noqa: BLE001 - an error page must render even without a hall
@@ -95,8 +94,6 @@ def _unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return _http_error(error)
     request.environ["kiosk.error"] = error
-    from flask import current_app
-
     current_app.logger.exception("unhandled error", exc_info=error)
     return render_error(500, str(MESSAGES[500]))
 

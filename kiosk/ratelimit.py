@@ -5,13 +5,15 @@ Keys name what is limited, e.g. ``"bills:addr:10.0.0.7"`` or ``"bills:device:kio
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from flask import request
 from sqlalchemy import String, delete
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.dbtypes import UTCDateTime, utcnow
 from kiosk.extensions import db
+from kiosk.hall.service import current_device
 
 
 class RateCounter(db.Model):
@@ -54,8 +56,6 @@ def allowed_for_all(keys: list[str], limit: int, window_seconds: int = 60) -> bo
 
 def prune(older_than_seconds: int = 3600) -> None:
     """Drop counters whose window ended long ago."""
-    from datetime import timedelta
-
     cutoff = utcnow() - timedelta(seconds=older_than_seconds)
     db.session.execute(delete(RateCounter).where(RateCounter.window_start < cutoff))
     db.session.commit()
@@ -63,10 +63,6 @@ def prune(older_than_seconds: int = 3600) -> None:
 
 def client_keys(prefix: str) -> list[str]:
     """Rate-limit keys for the current request: its address and, when registered, its device."""
-    from flask import request
-
-    from kiosk.hall.service import current_device
-
     keys = [f"{prefix}:addr:{request.remote_addr or '-'}"]
     device = current_device()
     if device is not None:

@@ -7,7 +7,7 @@ import click
 from flask_babel import gettext as _
 
 from kiosk.bills.importer import import_file
-from kiosk.cli import import_failed
+from kiosk.cli_problems import import_failed
 
 
 @click.command("import-bills")

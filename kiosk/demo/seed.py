@@ -1,15 +1,14 @@
 """Seed the demo hall: idempotent, so ``make run`` can call it every time.
 
-The core (hall, services, windows, users, devices) is made here; each feature
-adds its sample data through ``kiosk.<feature>.demo.seed_demo(hall)``.
+The core (hall, services, windows, users, devices) is made here; each feature's
+sample data comes from its ``kiosk.demo.<feature>.seed_demo(hall)``.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from sqlalchemy import select
 
+from kiosk.demo import bills, notices, queue, tariffs
+from kiosk.demo.guides import seed as guides
 from kiosk.extensions import db
 from kiosk.hall.models import ALWAYS_OPEN, Device, Hall, Service, Window
 from kiosk.staff.models import StaffUser
@@ -90,21 +89,17 @@ def seed_users(hall: Hall) -> dict[str, str]:
     for username, role in roles.items():
         if db.session.scalar(select(StaffUser).where(StaffUser.username == username)) is None:
             create_user(username, DEMO_PASSWORDS[username], role, hall,
-                        default_window_id=window_1.id if username == "staff1" else None)
+                        default_window_id=window_1.id if window_1 and username == "staff1" else None)
     db.session.flush()
     return dict(DEMO_PASSWORDS)
 
 
 def seed_demo() -> dict[str, str]:
     """Seed everything; returns the demo users' passwords for printing."""
-    from kiosk import FEATURES
-
     hall = seed_hall()
     passwords = seed_users(hall)
-    for name in FEATURES:
-        if importlib.util.find_spec(f"kiosk.{name}.demo"):
-            module = importlib.import_module(f"kiosk.{name}.demo")
-            module.seed_demo(hall)
-            db.session.flush()
+    for feature in (tariffs, bills, queue, notices, guides):
+        feature.seed_demo(hall)
+        db.session.flush()
     db.session.commit()
     return passwords

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from typing import cast
 
-from sqlalchemy import delete, event, select
+from sqlalchemy import CursorResult, delete, event, select
 from sqlalchemy.orm import Session
 
 from kiosk.dbtypes import utcnow
@@ -82,6 +83,6 @@ def events_after(hall_id: int, last_id: int, limit: int = 200) -> list[Event]:
 def prune_events(older_than_days: int) -> int:
     """Delete events older than ``older_than_days``; return how many went."""
     cutoff = utcnow() - timedelta(days=older_than_days)
-    result = db.session.execute(delete(Event).where(Event.created_at < cutoff))
+    result = cast(CursorResult, db.session.execute(delete(Event).where(Event.created_at < cutoff)))
     db.session.commit()
     return result.rowcount or 0

@@ -5,8 +5,6 @@ from flask import Blueprint, jsonify
 from flask_babel import gettext as _
 
 from kiosk.api import api_error, json_body
-from kiosk.audit.service import record
-from kiosk.extensions import db
 from kiosk.guides.importer import import_rows
 from kiosk.staff.auth import api_user, token_required
 
@@ -18,7 +16,7 @@ def _rows(body: dict) -> list[tuple[int, dict]] | None:
     items = body.get("applications")
     if not isinstance(items, list):
         return None
-    rows = []
+    rows: list[tuple[int, dict]] = []
     for index, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("stages"), list) or not item["stages"]:
             rows.append((index, {}))
@@ -37,14 +35,10 @@ def import_applications():
     rows = _rows(body) if body is not None else None
     if rows is None:
         return api_error(_("Send a JSON object with a list “applications”."), 400)
-    result = import_rows(rows)
+    result = import_rows(rows, "api", user=api_user())
     if not result.ok:
-        db.session.rollback()
         response = jsonify({"error": _("Nothing was imported."),
                             "errors": [{"item": line, "error": reason} for line, reason in result.errors]})
         response.status_code = 400
         return response
-    record("applications.import", "api", after={"rows": result.rows, "created": result.created,
-                                                "updated": result.updated}, user=api_user())
-    db.session.commit()
     return jsonify({"rows": result.rows, "created": result.created, "updated": result.updated})

@@ -7,9 +7,11 @@ from babel.dates import get_day_names
 from flask_babel import gettext as _
 
 from kiosk import printing
+from kiosk.audit.service import record
 from kiosk.guides import service
 from kiosk.hall.service import local_now
 from kiosk.i18n import current_locale_code
+from kiosk.transaction import use_case
 
 
 def hours_lines(hall, locale: str) -> list[tuple[str, str]]:
@@ -43,6 +45,12 @@ def form_pdf(form: dict, blank: bool, hall, locale: str | None = None) -> bytes:
     return printing.render_pdf(template, context, locale or current_locale_code())
 
 
+@use_case
+def record_letter_print(guide, locale: str) -> None:
+    """A staff member printed the letter for ``guide`` in ``locale``: written to the audit log."""
+    record("guides.letter_print", guide.code, after={"locale": locale})
+
+
 @dataclass(frozen=True)
 class PrintOutcome:
     ok: bool
@@ -64,6 +72,4 @@ def print_on_device(pdf: bytes, kind: str, reference: str, device) -> PrintOutco
 
 def server_print_available(device) -> bool:
     """Whether this kiosk prints on the server side (else the browser prints the PDF)."""
-    if not hasattr(printing, "print_document"):
-        return False
     return device is None or not (device.printer or "").startswith("browser")

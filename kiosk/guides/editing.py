@@ -1,18 +1,26 @@
-"""Admin editing of guides, service information and contractors as YAML: parse, validate, replace."""
+"""Admin editing of guides, service information and contractors as YAML (parse, validate, replace), and of the
+holiday calendar. Each write function is one use case: audit-logged and committed."""
 from __future__ import annotations
+
+from datetime import date
 
 import yaml
 from flask_babel import gettext as _
+from sqlalchemy import delete
 
+from kiosk.audit.service import record
+from kiosk.errors import KioskError
+from kiosk.extensions import db
 from kiosk.guides.labels import CATEGORIES, CHANNELS, CONTRACTOR_KINDS, DOCUMENT_KINDS, INFO_KINDS, STAGES
-from kiosk.guides.models import Contractor, Guide, InfoItem
+from kiosk.guides.models import CalendarDay, Contractor, Guide, InfoItem
 from kiosk.i18n import DEFAULT_LOCALE
+from kiosk.transaction import use_case
 
 GUIDE_FIELDS = ("names", "purpose", "eligibility", "documents", "steps", "total_note", "fees", "channels",
                 "form_code", "keywords")
 
 
-class EditError(ValueError):
+class EditError(KioskError):
     """Why an edit was refused (translated)."""
 
 
@@ -45,8 +53,7 @@ def guide_yaml(guide: Guide) -> str:
     return dump({"category": guide.guide_topic} | {name: getattr(guide, name) for name in GUIDE_FIELDS})
 
 
-def apply_guide(guide: Guide, text: str) -> None:
-    """Validate the YAML and update ``guide`` (the caller commits)."""
+def _apply_guide(guide: Guide, text: str) -> None:
     data = load(text)
     if not isinstance(data, dict):
         raise EditError(_("The guide must be a YAML mapping."))
@@ -120,3 +127,51 @@ def parse_contractors(text: str) -> list[Contractor]:
                                qualification=_texts(item.get("qualification"), f"contractor {index}"),
                                contact=str(item.get("contact") or "")[:64], phone=str(item.get("phone") or "")[:32]))
     return rows
+
+
+@use_case
+def save_guide(guide: Guide, text: str) -> None:
+    """Replace the editable fields of ``guide`` with the YAML ``text``, or :class:`EditError` and nothing changes."""
+    before = guide_yaml(guide)
+    _apply_guide(guide, text)
+    record("guides.edit", guide.code, before={"yaml": before}, after={"yaml": guide_yaml(guide)})
+
+
+@use_case
+def replace_info(text: str) -> int:
+    """Replace every 办事公开 item with those of the YAML ``text``; the number of items."""
+    rows = parse_info(text)
+    db.session.execute(delete(InfoItem))
+    db.session.add_all(rows)
+    record("guides.service_info", "service_info_items", after={"items": len(rows)})
+    return len(rows)
+
+
+@use_case
+def replace_contractors(text: str) -> int:
+    """Replace the contractor directory with the firms of the YAML ``text``; the number of firms."""
+    rows = parse_contractors(text)
+    db.session.execute(delete(Contractor))
+    db.session.add_all(rows)
+    record("guides.contractors", "contractors", after={"contractors": len(rows)})
+    return len(rows)
+
+
+@use_case
+def set_calendar_day(day: date, working: bool, name: str) -> None:
+    """Make ``day`` a holiday (``working`` false) or a make-up working day, named ``name``."""
+    row = db.session.get(CalendarDay, day)
+    if row is None:
+        row = CalendarDay(day=day)
+        db.session.add(row)
+    row.working, row.names = working, {"zh_Hans_CN": name, "en": name} if name else {}
+    record("guides.calendar_set", day.isoformat(), after={"working": working, "name": name})
+
+
+@use_case
+def remove_calendar_day(day: date) -> None:
+    """``day`` follows the weekday rule again."""
+    row = db.session.get(CalendarDay, day)
+    if row is not None:
+        db.session.delete(row)
+        record("guides.calendar_remove", day.isoformat(), before={"working": row.working})

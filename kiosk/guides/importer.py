@@ -14,11 +14,13 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.guides.labels import STAGES
 from kiosk.guides.models import Application, ApplicationStage, Guide
 from kiosk.guides.progress import normalize_number
 from kiosk.parsing import clean_text, parse_date
+from kiosk.transaction import all_or_nothing
 
 COLUMNS = ("number", "business", "applicant", "phone", "stage", "started_on", "completed_on")
 STAGE_ORDER = {code: index for index, code in enumerate(STAGES)}
@@ -49,7 +51,7 @@ class Record:
     completed_on: date | None
 
 
-class RecordError(ValueError):
+class RecordError(KioskError):
     """Why one record is bad (translated)."""
 
 
@@ -152,8 +154,20 @@ def write(records: list[Record]) -> tuple[int, int]:
     return created, updated
 
 
-def import_rows(rows: list[tuple[int, dict]]) -> ImportResult:
-    """Validate then write ``(line, row)`` pairs (nothing written when any row is bad); the caller commits."""
+def _counts(result: ImportResult) -> dict:
+    return {"rows": result.rows, "created": result.created, "updated": result.updated}
+
+
+def import_rows(rows: list[tuple[int, dict]], target: str, *, user=None, actor: str | None = None) -> ImportResult:
+    """Validate then write ``(line, row)`` pairs (nothing written when any row is bad).
+
+    One use case: committed with its audit entry (``target`` names the source) when every row is good,
+    else rolled back.
+    """
+    return all_or_nothing(lambda: _write_rows(rows), "applications.import", target, _counts, user=user, actor=actor)
+
+
+def _write_rows(rows: list[tuple[int, dict]]) -> ImportResult:
     if len(rows) > MAX_ROWS:
         return ImportResult(errors=[(0, _("At most %(n)s rows per import.", n=MAX_ROWS))])
     records, errors = validate(rows)
@@ -172,8 +186,8 @@ def read_csv(stream: io.TextIOBase) -> tuple[list[tuple[int, dict]], list[tuple[
     return [(reader.line_num, row) for row in reader], []
 
 
-def import_csv(stream: io.TextIOBase) -> ImportResult:
-    """Import a CSV stream (see :data:`COLUMNS`); the caller commits."""
+def import_csv(stream: io.TextIOBase, target: str, *, actor: str | None = None) -> ImportResult:
+    """Import a CSV stream (see :data:`COLUMNS`) as one use case, like :func:`import_rows`."""
     try:
         rows, errors = read_csv(stream)
     except (csv.Error, UnicodeDecodeError) as problem:
@@ -181,4 +195,4 @@ def import_csv(stream: io.TextIOBase) -> ImportResult:
                                           reason=type(problem).__name__))])
     if errors:
         return ImportResult(errors=errors)
-    return import_rows(rows)
+    return import_rows(rows, target, actor=actor)

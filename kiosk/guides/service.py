@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from kiosk.extensions import db
-from kiosk.guides.content.forms import FORMS
+from kiosk.guides.form_samples import FORMS
 from kiosk.guides.labels import CATEGORIES
 from kiosk.guides.models import Contractor, Guide, InfoItem
 from kiosk.i18n import DEFAULT_LOCALE, localized

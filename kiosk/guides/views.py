@@ -1,22 +1,25 @@
 """Kiosk pages: guides, form samples, notification letters, service information and application progress."""
 from __future__ import annotations
 
-from flask import Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask_babel import gettext as _
 
 from kiosk.guides import documents, progress, service
-from kiosk.guides.blueprint import bp
 from kiosk.hall.service import business_day, current_device, current_hall
 from kiosk.i18n import current_locale_code
 from kiosk.printing import print_pdf_response
 from kiosk.ratelimit import allowed_for_all, client_keys
 
-
-def fees_url() -> str | None:
-    """The fee schedule page, when the tariffs feature is installed."""
-    return url_for("tariffs.fees") if "tariffs.fees" in current_app.view_functions else None
+bp = Blueprint("guides", __name__)
 
 
-def _guide_or_404(code: str):
+def fees_url() -> str:
+    """The fee schedule page."""
+    return url_for("tariffs.fees")
+
+
+def guide_or_404(code: str):
+    """The guide for ``code``, or a 404 response."""
     guide = service.guide_by_code(code)
     if guide is None:
         abort(404)
@@ -49,20 +52,20 @@ def _detail(guide, outcome=None, status: int = 200):
 @bp.get("/kiosk/guides/<code>")
 def detail(code: str):
     """One guide: purpose, who may apply, documents, steps with time limits, fees, channels."""
-    return _detail(_guide_or_404(code))
+    return _detail(guide_or_404(code))
 
 
 @bp.get("/kiosk/guides/<code>/letter.pdf")
 def letter_pdf(code: str):
     """The one-time notification letter as an A4 PDF (for the browser to print)."""
-    guide = _guide_or_404(code)
+    guide = guide_or_404(code)
     return print_pdf_response(documents.letter_pdf(guide, current_hall()), f"letter-{guide.code}.pdf")
 
 
 @bp.post("/kiosk/guides/<code>/print")
 def print_letter(code: str):
     """Print the notification letter on this kiosk's printer and show the outcome."""
-    guide = _guide_or_404(code)
+    guide = guide_or_404(code)
     pdf = documents.letter_pdf(guide, current_hall())
     outcome = documents.print_on_device(pdf, "notification_letter", guide.code, current_device())
     return _detail(guide, outcome)
@@ -111,8 +114,6 @@ def progress_page():
 @bp.post("/kiosk/progress")
 def progress_lookup():
     """Both the application number and the phone's last 4 digits must match; every try counts."""
-    from flask_babel import gettext as _
-
     hall = current_hall()
     number = request.form.get("number", "")[:40]
     status, result, error = 200, None, None

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from kiosk.extensions import db
+from kiosk.guides.models import CalendarDay
 
 #: Guard against a calendar that never has a working day again.
 MAX_SCAN_DAYS = 3660
@@ -53,8 +54,6 @@ def working_days_between(start: date, end: date, exceptions: dict[date, bool]) -
 
 def exceptions_between(first: date, last: date) -> dict[date, bool]:
     """The calendar's exceptions from ``first`` to ``last`` (with a margin for deadlines after ``last``)."""
-    from kiosk.guides.models import CalendarDay
-
     rows = db.session.scalars(select(CalendarDay).where(
         CalendarDay.day >= first, CalendarDay.day <= last + timedelta(days=400)))
     return {row.day: row.working for row in rows}

@@ -8,10 +8,12 @@ from flask import abort, current_app, g, request
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import DatabaseError
 
+from kiosk.audit.service import record
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Device, Hall, Service, Window
 from kiosk.printing.backends import PRINTER_KINDS
+from kiosk.transaction import use_case
 
 # Built once: these run on every kiosk request, and building a statement costs more than running it.
 _HALL_BY_CODE = select(Hall).where(Hall.code == bindparam("code"))
@@ -108,8 +110,9 @@ def window_by_number(hall: Hall, number: int) -> Window | None:
 DEVICE_NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
 
 
-def register_device(hall: Hall, name: str, kind: str, printer: str = "file") -> Device:
-    """Create or update a registered device; the caller commits.
+@use_case
+def register_device(hall: Hall, name: str, kind: str, printer: str = "file", *, actor: str | None = None) -> Device:
+    """Create or update a registered device (one use case; with ``actor``, written to the audit log).
 
     ``printer`` is ``file``, ``file:<dir>``, ``cups:<queue>`` or ``browser``.
     """
@@ -122,4 +125,7 @@ def register_device(hall: Hall, name: str, kind: str, printer: str = "file") -> 
         device = Device(hall_id=hall.id, name=name)
         db.session.add(device)
     device.kind, device.printer = kind, printer
+    if actor is not None:
+        record("device.register", device.name, after={"kind": kind, "printer": printer}, actor=actor,
+               hall_id=hall.id)
     return device

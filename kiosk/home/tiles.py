@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 
@@ -19,10 +19,8 @@ class Tile:
 
     @property
     def url(self) -> str:
-        """The feature's page, or the "coming soon" page while the feature is not installed."""
-        if self.endpoint in current_app.view_functions:
-            return url_for(self.endpoint)
-        return url_for("home.coming_soon", key=self.key)
+        """The feature's page."""
+        return url_for(self.endpoint)
 
 
 TILES = (

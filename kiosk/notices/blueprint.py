@@ -1,4 +1,4 @@
-"""The ``notices`` blueprint: kiosk pages and staff console pages share its endpoints."""
-from flask import Blueprint
+"""The ``notices`` blueprint of the kiosk pages, shared with the staff suspension pages."""
+from kiosk.notices.views import bp
 
-bp = Blueprint("notices", __name__)
+__all__ = ["bp"]

@@ -15,6 +15,7 @@ from kiosk.i18n import DEFAULT_LOCALE, localized
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.labels import OUTAGE_TYPES
 from kiosk.notices.models import Notice
+from kiosk.transaction import use_case
 
 #: Minimum notice before an outage starts (service code Art. 9(3)); faults are announced at once.
 NOTICE_PERIODS = {"planned": timedelta(days=7), "temporary": timedelta(hours=24), "fault": timedelta(0)}
@@ -53,9 +54,10 @@ def _publish_event(notice: Notice, action: str) -> None:
                                             "action": action})
 
 
+@use_case
 def publish_notice(hall: Hall, user, *, titles, texts, starts_at: datetime, ends_at: datetime,
                    priority: int = 0, urgent: bool = False) -> Notice:
-    """Publish a general notice; the caller commits."""
+    """Publish a general notice."""
     titles, texts = clean_texts(titles, MAX_TITLE), clean_texts(texts, MAX_TEXT, required=False)
     _check_span(starts_at, ends_at, utcnow())
     if not isinstance(priority, int) or not 0 <= priority <= 9:
@@ -70,6 +72,7 @@ def publish_notice(hall: Hall, user, *, titles, texts, starts_at: datetime, ends
     return notice
 
 
+@use_case
 def publish_outage(hall: Hall, user, *, outage_type: str, titles, texts, areas, lines, starts_at: datetime,
                    ends_at: datetime, override_reason: str = "") -> Notice:
     """Publish an outage announcement; a short notice period needs ``override_reason`` (audit-logged)."""
@@ -102,8 +105,9 @@ def publish_outage(hall: Hall, user, *, outage_type: str, titles, texts, areas, 
     return notice
 
 
+@use_case
 def withdraw(notice: Notice, user) -> None:
-    """Take a notice or outage off the board; the caller commits."""
+    """Take a notice or outage off the board."""
     if notice.withdrawn_at is not None:
         raise NoticeError(_("This announcement was already withdrawn."), 409)
     notice.withdrawn_at = utcnow()
@@ -111,8 +115,9 @@ def withdraw(notice: Notice, user) -> None:
     _publish_event(notice, "withdrawn")
 
 
+@use_case
 def restored(notice: Notice, user) -> None:
-    """Power is back early: the outage ends now and leaves the board; the caller commits."""
+    """Power is back early: the outage ends now and leaves the board."""
     now = utcnow()
     if notice.kind != "outage" or notice.withdrawn_at is not None or notice.ends_at <= now:
         raise NoticeError(_("Only a current or upcoming outage can be marked as restored."), 409)
@@ -123,8 +128,9 @@ def restored(notice: Notice, user) -> None:
     _publish_event(notice, "expired")
 
 
+@use_case
 def set_urgent(notice: Notice, urgent: bool, user) -> None:
-    """Show or dismiss a notice's overlay on the wall display; the caller commits."""
+    """Show or dismiss a notice's overlay on the wall display."""
     notice.urgent = bool(urgent)
     record("notices.urgent", f"{notice.kind}:{notice.id}", user=user, hall_id=notice.hall_id,
            after={"urgent": notice.urgent})

@@ -18,6 +18,7 @@ from kiosk.notices.errors import NoticeError
 from kiosk.notices.labels import OPINION_KINDS, TOPICS
 from kiosk.notices.models import CallbackRequest, Opinion, Suspension
 from kiosk.notices.status import CALLBACK_REASON, active_service_row
+from kiosk.transaction import use_case
 
 #: Answer deadlines from the hall rules (service code Art. 29).
 DUE_DAYS = {"complaint": 5, "report": 10}
@@ -46,9 +47,10 @@ def clean_phone(value, required: bool = False) -> str | None:
     return text
 
 
+@use_case
 def submit(hall: Hall, *, kind, topic, text, window=None, phone=None, anonymous=False,
            locale: str = DEFAULT_LOCALE) -> Opinion:
-    """Record an opinion; complaints and reports get their due date. The caller commits."""
+    """Record an opinion; complaints and reports get their due date."""
     if kind not in OPINION_KINDS:
         raise NoticeError(_("Choose what kind of opinion this is."))
     if topic not in TOPICS:
@@ -106,8 +108,9 @@ def staff_rows(hall: Hall, status: str = "", now: datetime | None = None, limit:
     return sorted(result, key=lambda r: (order[r.due], r.opinion.due_at or r.opinion.created_at))
 
 
+@use_case
 def reply(opinion: Opinion, text, user) -> None:
-    """Record staff's reply (meets the deadline); the caller commits."""
+    """Record staff's reply (meets the deadline)."""
     text = (text or "").strip() if isinstance(text, str) else ""
     if not text:
         raise NoticeError(_("Write the reply."))
@@ -120,8 +123,9 @@ def reply(opinion: Opinion, text, user) -> None:
            after={"reply": text})
 
 
+@use_case
 def close(opinion: Opinion, user) -> None:
-    """Close an entry; the caller commits."""
+    """Close an entry."""
     if opinion.status == "closed":
         raise NoticeError(_("This entry is closed."), 409)
     before = opinion.status
@@ -136,8 +140,9 @@ def failure_suspension(service: Service) -> Suspension | None:
     return row if row is not None and row.reason_key == CALLBACK_REASON else None
 
 
+@use_case
 def request_callback(hall: Hall, service: Service, phone) -> CallbackRequest:
-    """Leave a phone number while ``service`` is down for a system failure; the caller commits."""
+    """Leave a phone number while ``service`` is down for a system failure."""
     suspension = failure_suspension(service)
     if suspension is None:
         raise NoticeError(_("This service is available: no callback is needed."), 409)
@@ -155,15 +160,17 @@ def callbacks(hall: Hall, limit: int = 300) -> list[tuple[CallbackRequest, str]]
     return [(row, mask_phone(row.phone)) for row in rows]
 
 
+@use_case
 def mark_handled(callback: CallbackRequest, user) -> None:
-    """The hall has called the customer back; the caller commits."""
+    """The hall has called the customer back."""
     if callback.handled_at is not None:
         raise NoticeError(_("This request was already handled."), 409)
     callback.handled_at, callback.handled_by = utcnow(), user.username
     record("notices.callback_handled", f"callback:{callback.id}", user=user, hall_id=callback.hall_id)
 
 
+@use_case
 def reveal_phone(phone: str | None, target: str, user, hall_id: int) -> str:
-    """The full number for a callback, recorded in the audit log; the caller commits."""
+    """The full number for a callback, recorded in the audit log."""
     record("notices.phone_reveal", target, user=user, hall_id=hall_id)
     return phone or ""

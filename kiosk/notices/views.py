@@ -1,17 +1,18 @@
 """Kiosk pages: notices and outages with area search, the opinion book, callback requests."""
 from __future__ import annotations
 
-from flask import current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from kiosk.extensions import db
 from kiosk.hall.service import current_hall, service_by_code
 from kiosk.i18n import current_locale_code
 from kiosk.notices import board, opinions
-from kiosk.notices.blueprint import bp
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.status import service_suspension
 from kiosk.ratelimit import allowed_for_all, client_keys
+
+bp = Blueprint("notices", __name__)
 
 #: Opinion and callback submissions per minute from one kiosk or address.
 SUBMISSIONS_PER_MINUTE = 10
@@ -45,7 +46,6 @@ def opinion():
             entry = opinions.submit(hall, kind=form.get("kind"), topic=form.get("topic"), text=form.get("text"),
                                     window=form.get("window") or None, phone=form.get("phone"),
                                     anonymous=form.get("anonymous") == "1", locale=current_locale_code())
-            db.session.commit()
             return render_template("kiosk/notices/opinion_thanks.html", hall=hall, entry=entry,
                                    days=opinions.DUE_DAYS.get(entry.kind))
         except NoticeError as problem:
@@ -62,12 +62,11 @@ def callback_request():
     service = service_by_code(hall, request.values.get("service", ""))
     suspension = opinions.failure_suspension(service) if service else None
     error, status = None, 200
-    if request.method == "POST" and suspension is not None:
+    if request.method == "POST" and service is not None and suspension is not None:
         try:
             if not _allowed("callback"):
                 raise NoticeError(_("Too many requests from this machine. Please try again in a minute."), 429)
             opinions.request_callback(hall, service, request.form.get("phone"))
-            db.session.commit()
             return render_template("kiosk/notices/callback_thanks.html", hall=hall, service=service)
         except NoticeError as problem:
             db.session.rollback()

@@ -7,20 +7,8 @@ whose documents can be reprinted or sampled registers them with
 """
 from __future__ import annotations
 
-from flask import Flask
-
-from kiosk.printing import cli, views, warmup
 from kiosk.printing.render import render_pdf
 from kiosk.printing.responses import print_pdf_response
-from kiosk.printing.service import document_kind_name, print_document
+from kiosk.printing.service import print_document
 
-__all__ = ["render_pdf", "print_document", "print_pdf_response", "init_app"]
-
-
-def init_app(app: Flask) -> None:
-    """Register the printing views and CLI, and warm the renderer when configured."""
-    app.register_blueprint(views.bp)
-    app.jinja_env.globals["document_kind_name"] = document_kind_name
-    app.cli.add_command(cli.printing_cli)
-    if app.config.get("WARM_PRINTER") and not app.config.get("TESTING"):
-        warmup.start(app)
+__all__ = ["render_pdf", "print_document", "print_pdf_response"]

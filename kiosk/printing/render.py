@@ -21,6 +21,9 @@ from urllib.parse import unquote, urlparse
 
 from flask import current_app, render_template
 from flask_babel import force_locale
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 LOGGER = logging.getLogger(__name__)
 _LOCK = threading.Lock()
@@ -43,8 +46,6 @@ def static_root() -> Path:
 
 def restricted_url_fetcher(static_dir: Path):
     """A WeasyPrint URL fetcher allowing only ``file://`` inside ``static_dir`` and ``data:`` URLs."""
-    from weasyprint.urls import URLFetcher
-
     class StaticOnlyFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
@@ -75,8 +76,6 @@ def font_config():
     """The process-wide WeasyPrint font configuration (created on first use)."""
     global _FONT_CONFIG
     if _FONT_CONFIG is None:
-        from weasyprint.text.fonts import FontConfiguration
-
         _FONT_CONFIG = FontConfiguration()
     return _FONT_CONFIG
 
@@ -97,14 +96,10 @@ def html_to_pdf(html: str, *, fresh: bool = False) -> bytes:
 
     ``fresh=True`` uses a new font configuration, as a naive renderer would (benchmarks).
     """
-    from weasyprint import HTML
-
     root = static_root()
     html, rolls = ROLL_AUTO.subn(rf"\1 {ROLL_LAYOUT_LENGTH}", html)
     document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=restricted_url_fetcher(root))
     if fresh:
-        from weasyprint.text.fonts import FontConfiguration
-
         return _write(document, FontConfiguration(), rolls > 0)
     with _LOCK:
         return _write(document, font_config(), rolls > 0)

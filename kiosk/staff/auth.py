@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from kiosk.api import api_error
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db, login_manager
 from kiosk.staff.models import ApiToken, StaffUser
@@ -77,8 +78,6 @@ def token_required(role: str = "staff"):
     def decorate(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
-            from kiosk.api import api_error
-
             user = api_user()
             if user is None:
                 return api_error(_("A valid staff token is required."), 401)

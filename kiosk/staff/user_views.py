@@ -50,7 +50,6 @@ def _edit_page(user: StaffUser, section: str | None = None, error: users.UserErr
 
 
 def _done(user: StaffUser, message: str):
-    db.session.commit()
     flash(message)
     return redirect(url_for("staff_users.edit", user_id=user.id), 303)
 
@@ -73,7 +72,6 @@ def create():
                             default_window=form.get("default_window"), password=form.get("password"),
                             password_confirm=form.get("password_confirm"))
     except users.UserError as error:
-        db.session.rollback()
         return _index_page(_kept_form(), error, error.status)
     return _done(user, _("User %(name)s created.", name=user.username))
 
@@ -94,7 +92,6 @@ def update(user_id: int):
         changed = users.update(user, current_user, display_name=form.get("display_name"), role=form.get("role"),
                                default_window=form.get("default_window"))
     except users.UserError as error:
-        db.session.rollback()
         return _edit_page(_own(user_id), "details", error, _kept_form(), error.status)
     return _done(user, _("Changes to %(name)s saved.", name=user.username) if changed else _("Nothing changed."))
 
@@ -107,7 +104,6 @@ def password(user_id: int):
     try:
         users.set_password(user, current_user, form.get("password"), form.get("password_confirm"))
     except users.UserError as error:
-        db.session.rollback()
         return _edit_page(_own(user_id), "password", error, status=error.status)
     return _done(user, _("New password for %(name)s saved.", name=user.username))
 
@@ -131,7 +127,6 @@ def _set_active(user_id: int, active: bool):
     try:
         changed = users.set_active(user, current_user, active)
     except users.UserError as error:
-        db.session.rollback()
         return _edit_page(_own(user_id), "status", error, status=error.status)
     if not changed:
         message = _("Nothing changed.")
@@ -150,7 +145,6 @@ def revoke_tokens(user_id: int):
     try:
         count = users.revoke_tokens(user, current_user)
     except users.UserError as error:
-        db.session.rollback()
         return _edit_page(_own(user_id), "tokens", error, status=error.status)
     if count:
         message = ngettext("%(num)s API token of %(name)s revoked.", "%(num)s API tokens of %(name)s revoked.",

@@ -1,8 +1,8 @@
 """Staff user administration: plain functions over ``db.session`` (no request, no templates).
 
-Every function validates all of its input before it changes anything, writes its audit record
-(never a password or a hash) into the same session and leaves the commit to the caller; on
-:class:`UserError` the caller rolls back, so an action is saved completely or not at all.
+Every write function validates all of its input before it changes anything and is one use case: it
+writes its audit record (never a password or a hash) and commits, or on :class:`UserError` rolls back,
+so an action is saved completely or not at all.
 """
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.audit.service import record
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.hall.models import Hall, Window
 from kiosk.staff.models import ROLES, ApiToken, StaffUser
+from kiosk.transaction import use_case
 
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._-]{3,64}", re.ASCII)
 DISPLAY_NAME_MAX = 128
@@ -26,7 +28,7 @@ PASSWORD_MAX = 256
 WINDOW_NUMBER_DIGITS = 6
 
 
-class UserError(ValueError):
+class UserError(KioskError):
     """An action that cannot be done; ``str(error)`` is the translated message.
 
     ``status`` is the HTTP status for the view (400 bad input, 422 refused by a rule,
@@ -34,8 +36,7 @@ class UserError(ValueError):
     """
 
     def __init__(self, message: str, status: int = 400, fields: dict[str, str] | None = None):
-        super().__init__(str(message))
-        self.status = status
+        super().__init__(str(message), status)
         self.fields = dict(fields or {})
 
 
@@ -182,6 +183,7 @@ def _audit(action: str, user: StaffUser, actor: StaffUser | None, *, before: dic
 # --- changes --------------------------------------------------------------------------------------
 
 
+@use_case
 def create(hall: Hall, actor: StaffUser | None, *, username, display_name, role, default_window,
            password, password_confirm) -> StaffUser:
     """Add an active user to ``hall``; ``default_window`` is a window number or empty."""
@@ -206,6 +208,7 @@ def create(hall: Hall, actor: StaffUser | None, *, username, display_name, role,
     return user
 
 
+@use_case
 def update(user: StaffUser, actor: StaffUser | None, *, display_name, role, default_window) -> bool:
     """Change display name, role and default window; ``False`` when nothing changed."""
     _same_hall(user, actor)
@@ -231,6 +234,7 @@ def update(user: StaffUser, actor: StaffUser | None, *, display_name, role, defa
     return True
 
 
+@use_case
 def set_password(user: StaffUser, actor: StaffUser | None, password, password_confirm) -> None:
     """Give ``user`` a new password (typed twice)."""
     _same_hall(user, actor)
@@ -241,6 +245,7 @@ def set_password(user: StaffUser, actor: StaffUser | None, password, password_co
     _audit("staff.user.password", user, actor, after={"password_changed": True})
 
 
+@use_case
 def set_active(user: StaffUser, actor: StaffUser | None, active: bool) -> bool:
     """Enable or disable ``user``; ``False`` when it already was so.
 
@@ -262,6 +267,7 @@ def set_active(user: StaffUser, actor: StaffUser | None, active: bool) -> bool:
     return True
 
 
+@use_case
 def revoke_tokens(user: StaffUser, actor: StaffUser | None) -> int:
     """Delete all of ``user``'s API tokens; returns how many there were."""
     _same_hall(user, actor)

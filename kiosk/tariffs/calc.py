@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from kiosk.errors import KioskError
 from kiosk.money import round_fen, to_decimal
 
 KWH_STEP = Decimal("0.01")
@@ -55,7 +56,7 @@ class Estimate:
     total: Decimal
 
 
-class CalculationError(ValueError):
+class CalculationError(KioskError):
     """Input that cannot be billed (negative numbers, a split that does not add up …)."""
 
 
@@ -158,11 +159,3 @@ def tiers_from_rows(rows: list[dict]) -> tuple[Tier, ...]:
         tiers.append(Tier(number, None if upper in (None, "") else to_decimal(upper), prices))
     return tuple(tiers)
 
-
-#: The demo tariff: Zhejiang-style residential, single meter, below 1 kV, annual tiers (sample data).
-DEMO_RESIDENTIAL_ROWS = [
-    {"upper_kwh": 2760, "flat": "0.538", "peak": "0.568", "valley": "0.288"},
-    {"upper_kwh": 4800, "flat": "0.588", "peak": "0.618", "valley": "0.338"},
-    {"upper_kwh": None, "flat": "0.838", "peak": "0.868", "valley": "0.588"},
-]
-DEMO_RESIDENTIAL_TIERS = tiers_from_rows(DEMO_RESIDENTIAL_ROWS)

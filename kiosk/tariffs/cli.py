@@ -6,24 +6,19 @@ from pathlib import Path
 import click
 from flask_babel import gettext as _
 
-from kiosk.cli import fail, run_import
+from kiosk.cli_problems import fail, report_import
+from kiosk.tariffs import importer, service
 
 
 def _run(path: str, kind: str) -> None:
-    from kiosk.tariffs import importer, service
-
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         fail(_("%(path)s is not UTF-8 text.", path=path))
-
-    def run():
-        if kind == "tariffs":
-            return importer.import_tariffs(text, path, service.today(), actor="cli")
-        return importer.import_fees(text, path)
-
-    result = run_import(path, run, f"{kind}.import", lambda result: {
-        "created": result.created, "replaced": result.replaced, "removed": result.removed})
+    if kind == "tariffs":
+        result = report_import(importer.import_tariffs(text, path, service.today(), actor="cli"), path)
+    else:
+        result = report_import(importer.import_fees(text, path, actor="cli"), path)
     click.echo(_("Imported %(path)s: %(new)s new, %(replaced)s replaced, %(removed)s removed.", path=path,
                  new=len(result.created), replaced=len(result.replaced), removed=len(result.removed)))
 

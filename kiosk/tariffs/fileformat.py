@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from flask_babel import gettext as _
 
+from kiosk.errors import KioskError
 from kiosk.i18n import LOCALES
 from kiosk.parsing import clean_text
 from kiosk.tariffs.calc import ALL_PERIODS
@@ -19,7 +20,7 @@ TABLE_COLUMNS = ("code", "category", "effective_from", "document_no", "tier_basi
 LOCALIZED = {"name": "names", "note": "notes", "unit": "units", "legal_basis": "legal_basis"}
 
 
-class FileError(ValueError):
+class FileError(KioskError):
     """A file that cannot be read at all (``line`` 0 when no line applies)."""
 
     def __init__(self, line: int, reason: str) -> None:

@@ -1,4 +1,4 @@
-"""Validating and applying tariff and fee records: a file is taken whole or not at all."""
+"""Validating and applying tariff and fee records: a file is taken whole or not at all; withdrawing a version."""
 from __future__ import annotations
 
 import re
@@ -9,15 +9,18 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from kiosk.audit import service as audit
 from kiosk.dbtypes import is_one_of
 from kiosk.extensions import db
 from kiosk.i18n import LOCALES
 from kiosk.parsing import clean_text, decimal_places, parse_date, parse_decimal
+from kiosk.tariffs import export
 from kiosk.tariffs.calc import ALL_PERIODS
 from kiosk.tariffs.fileformat import COMPONENT_COLUMNS, LINE, FileError, read_records
 from kiosk.tariffs.labels import VOLTAGE_NAMES
 from kiosk.tariffs.models import FeeItem, TariffVersion, TierBasis, UserClass
 from kiosk.tariffs.service import all_versions
+from kiosk.transaction import all_or_nothing, use_case
 
 CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
 MAX_PRICE = Decimal(10) ** 4
@@ -171,8 +174,28 @@ def validate_tariff(record: dict) -> tuple[dict, list[tuple[int, str]]]:
     return clean, errors
 
 
+def _changes(result: ImportResult) -> dict:
+    return {"created": result.created, "replaced": result.replaced, "removed": result.removed}
+
+
 def import_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResult:
-    """Check every table of the file, then add them (replacing versions not yet in effect); nothing on error."""
+    """Check every table of the file, then add them (replacing versions not yet in effect); nothing on error.
+
+    One use case: committed with its audit entry when the whole file is good, else rolled back.
+    """
+    return all_or_nothing(lambda: _add_tariffs(text, filename, on, actor), "tariffs.import", filename, _changes,
+                          actor=actor)
+
+
+def import_fees(text: str, filename: str, actor: str) -> ImportResult:
+    """Replace the whole fee schedule with the file's items, in the file's order; nothing on error.
+
+    One use case: committed with its audit entry when the whole file is good, else rolled back.
+    """
+    return all_or_nothing(lambda: _replace_fees(text, filename), "fees.import", filename, _changes, actor=actor)
+
+
+def _add_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResult:
     result = ImportResult()
     try:
         records = read_records(text, filename, "tariffs")
@@ -231,8 +254,7 @@ def validate_fee(record: dict) -> tuple[dict, list[tuple[int, str]]]:
     return clean, errors
 
 
-def import_fees(text: str, filename: str) -> ImportResult:
-    """Replace the whole fee schedule with the file's items, in the file's order; nothing on error."""
+def _replace_fees(text: str, filename: str) -> ImportResult:
     result = ImportResult()
     try:
         records = read_records(text, filename, "fees")
@@ -266,3 +288,15 @@ def import_fees(text: str, filename: str) -> ImportResult:
         result.removed.append(code)
     db.session.flush()
     return result
+
+
+@use_case
+def withdraw_version(version_id: int, on: date) -> bool:
+    """Withdraw version ``version_id`` when it has not taken effect on ``on`` (audit-logged); whether it was."""
+    version = db.session.get(TariffVersion, version_id)
+    if version is None or version.effective_from <= on:
+        return False
+    audit.record("tariffs.withdraw", f"{version.code}@{version.effective_from.isoformat()}",
+           before=export.version_record(version))
+    db.session.delete(version)
+    return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from kiosk.money import plain, yuan_text
+from kiosk.tariffs.service import fee_amount
 
 CATEGORY_NAMES = {
     "residential": _l("Residential"),
@@ -60,8 +61,6 @@ TIER_BASIS_NAMES = {
 
 def fee_amount_text(item) -> str:
     """A fee item's amount as ``"30.00"``."""
-    from kiosk.tariffs.service import fee_amount
-
     return yuan_text(fee_amount(item))
 
 

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from kiosk.dbtypes import is_one_of
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.i18n import localized
 from kiosk.tariffs import calc
@@ -22,7 +23,7 @@ PRICE_KEYS = calc.ALL_PERIODS
 BASIC_KEYS = ("basic_kva", "basic_kw")
 
 
-class EstimateError(ValueError):
+class EstimateError(KioskError):
     """Input the calculator cannot use; the message is translated and safe to show."""
 
 

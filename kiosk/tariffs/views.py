@@ -1,7 +1,7 @@
 """Kiosk pages: tariff tables, history, calculator, fee schedule, their PDFs and the wall-display slide."""
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_babel import force_locale
 
 from kiosk.dbtypes import values_of
@@ -9,10 +9,11 @@ from kiosk.hall.service import business_day, current_hall
 from kiosk.i18n import LOCALES, current_locale_code, current_locale_info
 from kiosk.printing import print_pdf_response, render_pdf
 from kiosk.tariffs import service
-from kiosk.tariffs.blueprint import bp
 from kiosk.tariffs.labels import FEE_TOPICS, VOLTAGE_NAMES
 from kiosk.tariffs.models import UserClass
 from kiosk.tariffs.present import table_context
+
+bp = Blueprint("tariffs", __name__)
 
 
 def _today():

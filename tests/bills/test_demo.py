@@ -1,8 +1,8 @@
 """Demo bills: about 20 accounts × 24 months, idempotent, with overdue, paid and time-of-use accounts."""
 from sqlalchemy import func, select
 
-from kiosk.bills.demo import ACCOUNTS, seed_demo
 from kiosk.bills.models import Bill, BillAccount
+from kiosk.demo.bills import ACCOUNTS, seed_demo
 from kiosk.extensions import db
 
 

@@ -1,8 +1,8 @@
 """Demo data: complete, idempotent, and a dozen applications with some overdue."""
 from sqlalchemy import func, select
 
+from kiosk.demo.guides.seed import APPLICATIONS, seed_demo
 from kiosk.extensions import db
-from kiosk.guides.demo import APPLICATIONS, seed_demo
 from kiosk.guides.models import Application, ApplicationStage, Contractor, Guide, InfoItem
 from kiosk.guides.progress import progress
 from kiosk.hall.service import business_day

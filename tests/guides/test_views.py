@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from kiosk.guides.content.guides import GUIDES
+from kiosk.demo.guides.guides import GUIDES
 from kiosk.i18n import LOCALES
 
 ALL_LOCALES = list(LOCALES)

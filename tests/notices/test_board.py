@@ -120,7 +120,7 @@ def test_api_shape_and_localization(client, hall, user):
 
 
 def test_demo_seed_is_idempotent(hall):
-    from kiosk.notices.demo import seed_demo
+    from kiosk.demo.notices import seed_demo
     from kiosk.notices.models import Notice
 
     before = [(n.id, n.starts_at, n.ends_at) for n in db.session.query(Notice).order_by(Notice.id)]

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.demo.tariff_tables import DEMO_RESIDENTIAL_TIERS as TIERS
 from kiosk.money import plain, yuan_text
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_TIERS as TIERS
 from kiosk.tariffs.calc import CalculationError, residential_bill, split_into_tiers
 
 

@@ -3,8 +3,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from kiosk.demo.tariffs import seed_demo
 from kiosk.extensions import db
-from kiosk.tariffs.demo import seed_demo
 from kiosk.tariffs.models import FeeItem, TariffVersion
 
 

@@ -1,5 +1,5 @@
 """The demo business guides, one per business type of the hall rules (current time-limit commitments)."""
-from kiosk.guides.content import T
+from kiosk.guides.texts import T
 
 FREE = T("不收取费用。依据：价格主管部门公布的收费项目和标准（见收费标准）。",
          "No charge. Basis: the charging items and standards published by the price authorities (see the fee "

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 from kiosk.bills import rules, store
 from kiosk.bills.importer import ImportResult
+from kiosk.demo.tariff_tables import DEMO_RESIDENTIAL_TIERS
+from kiosk.hall.models import Hall
 from kiosk.hall.service import business_day
 from kiosk.money import round_fen
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_TIERS, residential_bill
+from kiosk.tariffs.calc import residential_bill
 
 MONTHS = 24
 NON_RESIDENTIAL_PRICE = Decimal("0.6520")
@@ -56,7 +58,9 @@ def rows_for(account_no: str, today: date) -> list[dict]:
     """The demo bills of one account as import rows."""
     name, address, category, tou, unpaid, late, prepaid = ACCOUNTS[account_no]
     periods = _periods(today)
-    reading, ytd, rows = Decimal(1000 + _noise(account_no, "start") % 9000), {}, []
+    reading = Decimal(1000 + _noise(account_no, "start") % 9000)
+    ytd: dict[str, Decimal] = {}
+    rows: list[dict] = []
     for index, period in enumerate(periods):
         month = int(period[5:7])
         season = 1.6 if month in (1, 7, 8, 12) else 1.0
@@ -87,7 +91,7 @@ def rows_for(account_no: str, today: date) -> list[dict]:
     return rows
 
 
-def seed_demo(hall) -> None:
+def seed_demo(hall: Hall) -> None:
     """Create or refresh the demo accounts and bills (idempotent within a day)."""
     rules.ensure_initial()
     today = business_day(hall)

@@ -1,6 +1,6 @@
 """Registration-form samples (填写示范样本): the paper form's Chinese field names, fictional sample values,
 numbered notes per field and common mistakes."""
-from kiosk.guides.content import T
+from kiosk.guides.texts import T
 
 N_NAME = T("户名：与身份证件上的姓名（或营业执照上的名称）完全一致", "Account name: exactly as on the ID card (or the "
            "business licence)")

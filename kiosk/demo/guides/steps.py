@@ -1,5 +1,5 @@
 """Step texts shared by the guides; ``stage`` links a step to the application-progress stage it becomes."""
-from kiosk.guides.content import T
+from kiosk.guides.texts import T
 
 STEP_TEXTS = {
     "acceptance": T("受理申请：在营业厅、95598 网站或网上国网 App 提交申请和资料，资料齐全当场受理",

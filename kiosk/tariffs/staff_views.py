@@ -3,16 +3,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from kiosk.audit.service import record
-from kiosk.extensions import db
 from kiosk.hall.service import business_day, current_hall
 from kiosk.staff.auth import role_required
 from kiosk.tariffs import export, importer, service
-from kiosk.tariffs.blueprint import bp
+
+bp = Blueprint("tariffs_staff", __name__, url_prefix="/staff/tariffs")
 
 MAX_UPLOAD = 2 * 1024 * 1024
 
@@ -23,8 +22,8 @@ def _page(errors=None, draft: str | None = None, fees_text: str | None = None, s
     new_code = request.args.get("new")
     if draft is None and new_code:
         table = next((t for t in tables if t.code == new_code), None)
-        if table is not None:
-            latest = table.upcoming[-1] if table.upcoming else table.current
+        latest = None if table is None else table.upcoming[-1] if table.upcoming else table.current
+        if latest is not None:
             draft = export.tariffs_yaml([latest], max(on, latest.effective_from) + timedelta(days=1))
     if fees_text is None:
         fees_text = export.fees_yaml(service.fee_items())
@@ -32,7 +31,7 @@ def _page(errors=None, draft: str | None = None, fees_text: str | None = None, s
                            fees_text=fees_text), status
 
 
-@bp.get("/staff/tariffs")
+@bp.get("")
 @role_required("admin")
 def admin():
     """Tables with their versions, the new-version form, the fee schedule editor and the file import."""
@@ -44,19 +43,15 @@ def _apply(kind: str, text: str, filename: str, draft=None, fees_text=None):
     if kind == "tariffs":
         result = importer.import_tariffs(text, filename, on, actor=current_user.username)
     else:
-        result = importer.import_fees(text, filename)
+        result = importer.import_fees(text, filename, actor=current_user.username)
     if not result.ok:
-        db.session.rollback()
         return _page(result.errors, draft, fees_text, 400)
-    record(f"{kind}.import", filename, after={"created": result.created, "replaced": result.replaced,
-                                              "removed": result.removed})
-    db.session.commit()
     flash(_("Saved: %(new)s new, %(replaced)s replaced, %(removed)s removed.", new=len(result.created),
             replaced=len(result.replaced), removed=len(result.removed)))
-    return redirect(url_for("tariffs.admin"))
+    return redirect(url_for("tariffs_staff.admin"))
 
 
-@bp.post("/staff/tariffs/versions")
+@bp.post("/versions")
 @role_required("admin")
 def admin_new_version():
     """Add (or replace a not-yet-effective) version from the YAML draft."""
@@ -64,7 +59,7 @@ def admin_new_version():
     return _apply("tariffs", text, "form.yaml", draft=text)
 
 
-@bp.post("/staff/tariffs/fees")
+@bp.post("/fees")
 @role_required("admin")
 def admin_fees():
     """Replace the fee schedule with the edited YAML."""
@@ -72,7 +67,7 @@ def admin_fees():
     return _apply("fees", text, "form.yaml", fees_text=text)
 
 
-@bp.post("/staff/tariffs/import")
+@bp.post("/import")
 @role_required("admin")
 def admin_import():
     """Import an uploaded YAML or CSV file of tariffs or fees."""
@@ -90,17 +85,11 @@ def admin_import():
     return _apply(kind, text, upload.filename)
 
 
-@bp.post("/staff/tariffs/versions/<int:version_id>/delete")
+@bp.post("/versions/<int:version_id>/delete")
 @role_required("admin")
 def admin_delete_version(version_id: int):
     """Withdraw a version that has not taken effect (versions in effect are never removed)."""
-    version = service.get_version(version_id)
-    on = business_day(current_hall())
-    if version is None or version.effective_from <= on:
+    if not importer.withdraw_version(version_id, business_day(current_hall())):
         return _page([(0, _("Only a version that has not yet taken effect can be withdrawn."))], status=400)
-    record("tariffs.withdraw", f"{version.code}@{version.effective_from.isoformat()}",
-           before=export.version_record(version))
-    db.session.delete(version)
-    db.session.commit()
     flash(_("The upcoming version was withdrawn."))
-    return redirect(url_for("tariffs.admin"))
+    return redirect(url_for("tariffs_staff.admin"))

@@ -2,8 +2,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from kiosk.tariffs.calc import DEMO_RESIDENTIAL_ROWS
+from kiosk.tariffs.calc import tiers_from_rows
+
+#: The demo tariff: Zhejiang-style residential, single meter, below 1 kV, annual tiers (sample data).
+DEMO_RESIDENTIAL_ROWS: list[dict[str, Any]] = [
+    {"upper_kwh": 2760, "flat": "0.538", "peak": "0.568", "valley": "0.288"},
+    {"upper_kwh": 4800, "flat": "0.588", "peak": "0.618", "valley": "0.338"},
+    {"upper_kwh": None, "flat": "0.838", "peak": "0.868", "valley": "0.588"},
+]
+DEMO_RESIDENTIAL_TIERS = tiers_from_rows(DEMO_RESIDENTIAL_ROWS)
 
 SAMPLE_DOC = "示例文号 SAMPLE〔2024〕{n}号"
 TOU_RESIDENTIAL = [{"period": "peak", "from": "08:00", "to": "22:00"},
@@ -19,7 +28,7 @@ def _components(transmission: str) -> dict:
     return {"purchase": "0.4350", "transmission": transmission, "system_operation": "0.0220", "funds": "0.0296"}
 
 
-TARIFFS = [
+TARIFFS: list[dict[str, Any]] = [
     {"code": "residential", "user_class": "residential", "tier_basis": "annual", "effective_from": date(2024, 1, 1),
      "document_no": SAMPLE_DOC.format(n=1), "sort_order": 10, "periods": TOU_RESIDENTIAL,
      "names": {"zh_Hans_CN": "居民生活用电（一户一表，不满1千伏）", "en": "Residential, single meter, below 1 kV"},

@@ -9,17 +9,19 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from kiosk.demo.guides import guides as guide_content
+from kiosk.demo.guides import service_info
+from kiosk.demo.guides.documents import DOCS
+from kiosk.demo.guides.steps import STEP_STAGE, STEP_TEXTS
 from kiosk.extensions import db
-from kiosk.guides.content import guides as guide_content
-from kiosk.guides.content import service_info
-from kiosk.guides.content.documents import DOCS
-from kiosk.guides.content.steps import STEP_STAGE, STEP_TEXTS
 from kiosk.guides.importer import STAGE_ORDER
 from kiosk.guides.models import Application, ApplicationStage, Contractor, Guide, InfoItem
 from kiosk.guides.workdays import is_working
+from kiosk.hall.models import Hall
+from kiosk.hall.service import business_day
 
 #: number, business, applicant, phone, [(stage, started N working days ago, completed N ago or None)]
-APPLICATIONS = [
+APPLICATIONS: list[tuple[str, str, str, str, list[tuple[str, int, int | None]]]] = [
     ("5100000001", "residential_new", "张晓明", "13800001234", [("acceptance", 1, 1)]),
     ("5100000002", "residential_new", "李红", "13900002345",
      [("acceptance", 4, 4), ("survey", 4, 3), ("connection", 3, 1), ("archive", 1, None)]),
@@ -96,10 +98,8 @@ def seed_applications(today: date) -> None:
         db.session.add(application)
 
 
-def seed_demo(hall) -> None:
+def seed_demo(hall: Hall) -> None:
     """Seed what is missing; the caller commits."""
-    from kiosk.hall.service import business_day
-
     seed_guides()
     seed_info()
     db.session.flush()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
 
@@ -40,8 +41,7 @@ def stream():
     keepalive = current_app.config["EVENT_KEEPALIVE_SECONDS"]
     max_seconds = float(request.args.get("max_seconds", 0) or 0)  # tests and benchmarks end streams
 
-    @stream_with_context
-    def generate():
+    def generate() -> Iterator[str]:
         nonlocal last_id
         started = last_ping = time.monotonic()
         generation = wakeup.generation
@@ -61,4 +61,4 @@ def stream():
             generation = wakeup.wait(generation, poll)
 
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
-    return Response(generate(), mimetype="text/event-stream", headers=headers)
+    return Response(stream_with_context(generate()), mimetype="text/event-stream", headers=headers)

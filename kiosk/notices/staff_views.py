@@ -1,18 +1,19 @@
 """Staff console: notices and outages (supervisors), the opinion book, callback requests."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from kiosk.extensions import db
 from kiosk.hall.service import current_hall
 from kiosk.notices import board, opinions
-from kiosk.notices.blueprint import bp
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.forms import localized_fields, parse_local
 from kiosk.notices.models import CallbackRequest, Notice, Opinion
 from kiosk.staff.auth import role_required
+
+bp = Blueprint("notices_staff", __name__, url_prefix="/staff")
 
 
 def _own(model, item_id: int):
@@ -29,14 +30,14 @@ def _board_page(error: str | None = None, form=None, status: int = 200):
                            form=form or {}), status
 
 
-@bp.get("/staff/notices")
+@bp.get("/notices")
 @role_required("supervisor")
-def staff_notices():
+def notices():
     """Every notice and outage with its state; forms to publish new ones."""
     return _board_page()
 
 
-@bp.post("/staff/notices")
+@bp.post("/notices")
 @role_required("supervisor")
 def publish():
     """Publish a notice (``kind=notice``) or an outage (``kind=outage``)."""
@@ -58,14 +59,12 @@ def publish():
                                  texts=localized_fields(form, "text"), starts_at=starts, ends_at=ends,
                                  priority=priority, urgent=form.get("urgent") == "1")
     except NoticeError as error:
-        db.session.rollback()
         return _board_page(str(error), form, 400 if error.status != 422 else 422)
-    db.session.commit()
     flash(_("Published."))
-    return redirect(url_for("notices.staff_notices"), 303)
+    return redirect(url_for("notices_staff.notices"), 303)
 
 
-@bp.post("/staff/notices/<int:notice_id>/<action>")
+@bp.post("/notices/<int:notice_id>/<action>")
 @role_required("supervisor")
 def notice_action(notice_id: int, action: str):
     """Withdraw, mark restored (outages), or show/dismiss the urgent overlay."""
@@ -79,33 +78,31 @@ def notice_action(notice_id: int, action: str):
     try:
         actions[action]()
     except NoticeError as error:
-        db.session.rollback()
         flash(str(error))
-        return redirect(url_for("notices.staff_notices"), 303)
-    db.session.commit()
+        return redirect(url_for("notices_staff.notices"), 303)
     flash(_("Saved."))
-    return redirect(url_for("notices.staff_notices"), 303)
+    return redirect(url_for("notices_staff.notices"), 303)
 
 
-@bp.get("/staff/opinions")
+@bp.get("/opinions", endpoint="opinions")
 @role_required("staff")
-def staff_opinions():
+def opinions_list():
     """Opinion book entries: due and overdue first; phones masked."""
     status = request.args.get("status", "")
     return render_template("staff/notices/opinions.html", rows=opinions.staff_rows(current_hall(), status),
                            status=status)
 
 
-@bp.get("/staff/opinions/<int:opinion_id>")
+@bp.get("/opinions/<int:opinion_id>")
 @role_required("staff")
-def staff_opinion(opinion_id: int):
+def opinion(opinion_id: int):
     """One entry with the reply form."""
     entry = _own(Opinion, opinion_id)
     return render_template("staff/notices/opinion.html", entry=entry, phone=opinions.mask_phone(entry.phone),
                            due=opinions.due_state(entry), revealed=None)
 
 
-@bp.post("/staff/opinions/<int:opinion_id>/<action>")
+@bp.post("/opinions/<int:opinion_id>/<action>")
 @role_required("staff")
 def opinion_action(opinion_id: int, action: str):
     """Reply to, close, or reveal the phone number of an entry (each audit-logged)."""
@@ -117,35 +114,31 @@ def opinion_action(opinion_id: int, action: str):
             opinions.close(entry, current_user)
         elif action == "reveal":
             number = opinions.reveal_phone(entry.phone, f"opinion:{entry.id}", current_user, entry.hall_id)
-            db.session.commit()
             return render_template("staff/notices/opinion.html", entry=entry, phone=opinions.mask_phone(entry.phone),
                                    due=opinions.due_state(entry), revealed=number)
         else:
             abort(404)
     except NoticeError as error:
-        db.session.rollback()
         flash(str(error))
-        return redirect(url_for("notices.staff_opinion", opinion_id=entry.id), 303)
-    db.session.commit()
+        return redirect(url_for("notices_staff.opinion", opinion_id=entry.id), 303)
     flash(_("Saved."))
-    return redirect(url_for("notices.staff_opinion", opinion_id=entry.id), 303)
+    return redirect(url_for("notices_staff.opinion", opinion_id=entry.id), 303)
 
 
-@bp.get("/staff/callbacks")
+@bp.get("/callbacks")
 @role_required("staff")
 def callbacks():
     """Callback requests left during system failures; phones masked until revealed (audit-logged)."""
     return render_template("staff/notices/callbacks.html", rows=opinions.callbacks(current_hall()), revealed={})
 
 
-@bp.post("/staff/callbacks/<int:callback_id>/<action>")
+@bp.post("/callbacks/<int:callback_id>/<action>")
 @role_required("staff")
 def callback_action(callback_id: int, action: str):
     """Mark a request handled, or reveal its number for the call."""
     item = _own(CallbackRequest, callback_id)
     if action == "reveal":
         number = opinions.reveal_phone(item.phone, f"callback:{item.id}", current_user, item.hall_id)
-        db.session.commit()
         return render_template("staff/notices/callbacks.html", rows=opinions.callbacks(current_hall()),
                                revealed={item.id: number})
     if action != "handled":
@@ -153,9 +146,7 @@ def callback_action(callback_id: int, action: str):
     try:
         opinions.mark_handled(item, current_user)
     except NoticeError as error:
-        db.session.rollback()
         flash(str(error))
-        return redirect(url_for("notices.callbacks"), 303)
-    db.session.commit()
+        return redirect(url_for("notices_staff.callbacks"), 303)
     flash(_("Saved."))
-    return redirect(url_for("notices.callbacks"), 303)
+    return redirect(url_for("notices_staff.callbacks"), 303)

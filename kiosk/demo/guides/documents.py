@@ -1,5 +1,5 @@
 """Documents customers bring (资料清单), shared by the guides."""
-from kiosk.guides.content import T
+from kiosk.guides.texts import T
 
 DOCS = {
     "id": T("申请人有效身份证明（居民身份证、户口簿等）",

@@ -1,6 +1,6 @@
 """Demo 办事公开 content: the ten service commitments, service items, complaint channels, job discipline and
 a neutral contractor directory (fictional firms)."""
-from kiosk.guides.content import T
+from kiosk.guides.texts import T
 
 COMMITMENTS = [
     (T("电力供应安全可靠", "Safe and reliable supply"),

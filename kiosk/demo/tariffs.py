@@ -5,12 +5,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from kiosk.demo.tariff_tables import FEES, TARIFFS
 from kiosk.extensions import db
-from kiosk.tariffs.demo_data import FEES, TARIFFS
+from kiosk.hall.models import Hall
 from kiosk.tariffs.models import FeeItem, TariffVersion
 
 
-def seed_demo(hall) -> None:
+def seed_demo(hall: Hall) -> None:
     """Add the sample tables whose code has no version yet, and the sample fees when the schedule is empty.
 
     Tables and fees an administrator has published are never touched (tariffs are province-wide: ``hall`` unused).

@@ -5,10 +5,8 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from kiosk.audit.service import record
-from kiosk.extensions import db
 from kiosk.staff.forms import LoginForm
-from kiosk.staff.service import authenticate
+from kiosk.staff.service import authenticate, record_login, record_logout
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
@@ -32,8 +30,7 @@ def login():
                                    error=_("Wrong username or password.")), 401
         session.permanent = True
         login_user(user)
-        record("staff.login", user.username, user=user)
-        db.session.commit()
+        record_login(user)
         return redirect(_safe_next() or url_for("staff.home"))
     status = 400 if request.method == "POST" else 200
     return render_template("staff/login.html", form=form, error=None), status
@@ -43,8 +40,7 @@ def login():
 @login_required
 def logout():
     """End the staff session."""
-    record("staff.logout", current_user.username)
-    db.session.commit()
+    record_logout(current_user)
     logout_user()
     session.clear()
     flash(_("You have logged out."))

@@ -1,0 +1,10 @@
+"""How the events feature plugs into the app: its blueprints, commands, hooks and template globals."""
+from flask import Flask
+
+from kiosk.api import register as register_api
+from kiosk.events import api
+
+
+def init_app(app: Flask) -> None:
+    """Hang the event stream under ``/api/v1``."""
+    register_api(app, api.bp)

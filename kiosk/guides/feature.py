@@ -1,0 +1,16 @@
+"""How the guides feature plugs into the app: its blueprints, commands, hooks and template globals."""
+from flask import Flask
+
+from kiosk.api import register as register_api
+from kiosk.guides import api, staff_views, views
+from kiosk.guides.cli import import_applications_command
+from kiosk.guides.labels import jinja_globals
+
+
+def init_app(app: Flask) -> None:
+    """Register the kiosk, staff and API blueprints, the import command and the template globals."""
+    app.register_blueprint(views.bp)
+    app.register_blueprint(staff_views.bp)
+    register_api(app, api.bp)
+    app.cli.add_command(import_applications_command)
+    app.jinja_env.globals.update(jinja_globals())

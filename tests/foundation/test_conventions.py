@@ -1,0 +1,69 @@
+"""Package conventions: one blueprint per views module, services commit, demo content seeded explicitly."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from flask import url_for
+
+from kiosk.demo import seed
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+#: Modules that take requests or commands: they never commit (the services do).
+ENTRY_POINTS = [
+    *sorted(ROOT.glob("kiosk/tariffs/*views.py")), *sorted(ROOT.glob("kiosk/guides/*views.py")),
+    ROOT / "kiosk/guides/api.py", ROOT / "kiosk/notices/views.py", ROOT / "kiosk/notices/staff_views.py",
+    *sorted(ROOT.glob("kiosk/staff/*views.py")), ROOT / "kiosk/cli.py", ROOT / "kiosk/tariffs/cli.py",
+    ROOT / "kiosk/guides/cli.py",
+]
+
+
+def blueprint_names(path: Path) -> list[str]:
+    """The names given to ``Blueprint(...)`` calls at the top level of ``path``."""
+    names = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            if isinstance(func, ast.Name) and func.id == "Blueprint":
+                first = node.value.args[0]
+                assert isinstance(first, ast.Constant)
+                names.append(first.value)
+    return names
+
+
+@pytest.mark.parametrize(("module", "expected"), [
+    ("tariffs/views.py", "tariffs"), ("tariffs/staff_views.py", "tariffs_staff"),
+    ("guides/views.py", "guides"), ("guides/staff_views.py", "guides_staff"),
+    ("notices/views.py", "notices"), ("notices/staff_views.py", "notices_staff"),
+    ("home/views.py", "home"), ("health/views.py", "health"),
+])
+def test_each_views_module_defines_its_own_blueprint(module, expected):
+    assert blueprint_names(ROOT / "kiosk" / module) == [expected]
+
+
+def test_no_shared_blueprint_modules_for_tariffs_and_guides():
+    assert not (ROOT / "kiosk/tariffs/blueprint.py").exists()
+    assert not (ROOT / "kiosk/guides/blueprint.py").exists()
+
+
+@pytest.mark.parametrize("path", ENTRY_POINTS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_views_and_commands_never_commit(path):
+    assert "session.commit()" not in path.read_text(encoding="utf-8")
+
+
+def test_every_feature_with_sample_data_is_seeded_explicitly(app):
+    seeded = {module.__name__ for module in (seed.tariffs, seed.bills, seed.queue, seed.notices, seed.guides)}
+    on_disk = {f"kiosk.demo.{path.stem}" for path in (ROOT / "kiosk/demo").glob("*.py")
+               if path.stem not in ("__init__", "seed", "tariff_tables")}
+    assert seeded == on_disk | {"kiosk.demo.guides.seed"}
+
+
+def test_staff_pages_keep_their_urls(app):
+    with app.test_request_context():
+        assert url_for("tariffs_staff.admin") == "/staff/tariffs"
+        assert url_for("guides_staff.admin") == "/staff/guides"
+        assert url_for("guides_staff.letters") == "/staff/letters"
+        assert url_for("notices_staff.notices") == "/staff/notices"
+        assert url_for("notices_staff.opinions") == "/staff/opinions"
+        assert url_for("notices.suspensions") == "/staff/suspensions"
