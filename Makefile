@@ -56,6 +56,7 @@ db: venv  ## run the migrations; seed the demo hall on first run
 
 test: setup-test  ## install everything the tests need and run the whole suite
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh | tail -n 1)}" $(BIN)/pytest -n 2 --dist loadgroup
 
 i18n: venv  ## extract strings, update every catalogue, compile
@@ -71,8 +72,9 @@ i18n-check: venv  ## report how complete each catalogue is
 bench: setup-test db  ## run every benchmark; paste the figures into docs/performance.md
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-lint: venv-test
+lint: venv-test  ## ruff and mypy
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

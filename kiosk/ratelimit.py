@@ -12,11 +12,11 @@ from sqlalchemy import String, delete
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.dbtypes import UTCDateTime, utcnow
-from kiosk.extensions import db
+from kiosk.extensions import Model, db
 from kiosk.hall.service import current_device
 
 
-class RateCounter(db.Model):
+class RateCounter(Model):
     """Hits of one key in its current window."""
 
     __tablename__ = "rate_counters"

@@ -2,17 +2,12 @@
 from flask import Flask
 
 from kiosk.api import register as register_api
-from kiosk.notices import (
-    api,
-    staff_suspensions,  # noqa: F401 - its pages hang on the kiosk blueprint
-    staff_views,
-    views,
-)
+from kiosk.notices import api, staff_suspensions, staff_views, views  # noqa: F401 - suspension pages on staff_views.bp
 from kiosk.notices.labels import jinja_globals
 
 
 def init_app(app: Flask) -> None:
-    """Register the kiosk (with the suspension pages), staff and API blueprints and the template globals."""
+    """Register the kiosk, staff (with the suspension pages) and API blueprints and the template globals."""
     app.register_blueprint(views.bp)
     app.register_blueprint(staff_views.bp)
     register_api(app, api.bp)

@@ -6,16 +6,18 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from kiosk.dbtypes import utcnow
+from kiosk.hall.models import Service, Window
 from kiosk.hall.service import current_hall, service_by_code, window_by_number
 from kiosk.notices import suspensions
-from kiosk.notices.blueprint import bp
 from kiosk.notices.errors import NoticeError
+from kiosk.notices.staff_views import bp
 from kiosk.notices.status import active_service_row, active_window_row
 from kiosk.staff.auth import role_required
 
 
-def target_from(hall, scope: str, value):
+def target_from(hall, scope: str, value) -> Window | Service | None:
     """The Window or Service a form or API call names (404 when missing); ``None`` for the hall."""
+    target: Window | Service | None
     if scope == "window":
         try:
             target = window_by_number(hall, int(value))
@@ -32,7 +34,7 @@ def target_from(hall, scope: str, value):
     return target
 
 
-@bp.get("/staff/suspensions", endpoint="suspensions")
+@bp.get("/suspensions", endpoint="suspensions")
 @role_required("staff")
 def suspensions_page():
     """Own window (staff) or every window, service and the hall (supervisors); active ones and today's history."""
@@ -46,7 +48,7 @@ def suspensions_page():
                            supervisor=current_user.has_role("supervisor"))
 
 
-@bp.post("/staff/suspensions/suspend")
+@bp.post("/suspensions/suspend")
 @role_required("staff")
 def suspend():
     """Suspend the window, service or hall named in the form."""
@@ -62,12 +64,12 @@ def suspend():
         if error.status == 403:
             abort(403)
         flash(str(error))
-        return redirect(url_for("notices.suspensions"), 303)
+        return redirect(url_for("notices_staff.suspensions"), 303)
     flash(_("Suspended. Displays show the sign now."))
-    return redirect(url_for("notices.suspensions"), 303)
+    return redirect(url_for("notices_staff.suspensions"), 303)
 
 
-@bp.post("/staff/suspensions/resume")
+@bp.post("/suspensions/resume")
 @role_required("staff")
 def resume():
     """Resume in one touch."""
@@ -79,6 +81,6 @@ def resume():
         if error.status == 403:
             abort(403)
         flash(str(error))
-        return redirect(url_for("notices.suspensions"), 303)
+        return redirect(url_for("notices_staff.suspensions"), 303)
     flash(_("Resumed."))
-    return redirect(url_for("notices.suspensions"), 303)
+    return redirect(url_for("notices_staff.suspensions"), 303)

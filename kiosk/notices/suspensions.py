@@ -105,7 +105,7 @@ def suspend(hall: Hall, scope: str, target: Window | Service | None, reason_key:
     Checks the user's role, writes the audit log and the display events, and commits.
     """
     try:
-        check_role(user, scope, target if scope == "window" else None)
+        check_role(user, scope, target if isinstance(target, Window) else None)
         now = utcnow()
         previous = _own_active(hall, scope, target)
         if previous is not None:
@@ -130,7 +130,7 @@ def suspend(hall: Hall, scope: str, target: Window | Service | None, reason_key:
 def resume(hall: Hall, scope: str, target: Window | Service | None, user: Any) -> Suspension:
     """End the active suspension of ``target`` (409 when there is none) and commit."""
     try:
-        check_role(user, scope, target if scope == "window" else None)
+        check_role(user, scope, target if isinstance(target, Window) else None)
         row = _own_active(hall, scope, target)
         if row is None:
             raise NoticeError(_("This is not suspended."), 409)

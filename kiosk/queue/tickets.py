@@ -88,7 +88,7 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
             session.flush()
             counts = publish_queue(hall_id)
             ahead = ahead_count(ticket) if priority else next(c["waiting"] for c in counts if c["code"] == code) - 1
-            ticket.waiting_ahead = ahead  # type: ignore[assignment]  # a plain attribute, not a column
+            ticket.waiting_ahead = ahead
             session.commit()
     except Exception:
         session.rollback()

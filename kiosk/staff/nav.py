@@ -17,7 +17,7 @@ class NavItem:
 NAV = (
     NavItem("staff.home", _l("Console")),
     NavItem("queue.window", _l("My window")),
-    NavItem("notices.suspensions", _l("Suspensions")),
+    NavItem("notices_staff.suspensions", _l("Suspensions")),
     NavItem("notices_staff.notices", _l("Notices and outages"), "supervisor"),
     NavItem("notices_staff.opinions", _l("Opinion book")),
     NavItem("notices_staff.callbacks", _l("Callback requests")),

@@ -66,4 +66,4 @@ def test_staff_pages_keep_their_urls(app):
         assert url_for("guides_staff.letters") == "/staff/letters"
         assert url_for("notices_staff.notices") == "/staff/notices"
         assert url_for("notices_staff.opinions") == "/staff/opinions"
-        assert url_for("notices.suspensions") == "/staff/suspensions"
+        assert url_for("notices_staff.suspensions") == "/staff/suspensions"
