@@ -2,13 +2,12 @@
 from flask import Flask
 
 from kiosk.api import register as register_api
-from kiosk.queue import events, paper, staff_views, stats_views, views  # noqa: F401 - routes and event receivers
-from kiosk.queue.api import bp as api_bp
-from kiosk.queue.blueprint import bp
+from kiosk.queue import api, events, paper, staff_views, views  # noqa: F401 - events connects the signal receivers
 
 
 def init_app(app: Flask) -> None:
-    """Register the queue's pages and API, and hand printing the paper ticket."""
-    app.register_blueprint(bp)
-    register_api(app, api_bp)
+    """Register the queue's kiosk, staff and API blueprints, and hand printing the paper ticket."""
+    app.register_blueprint(views.bp)
+    app.register_blueprint(staff_views.bp)
+    register_api(app, api.bp)
     paper.register_with_printing()

@@ -1,4 +1,4 @@
-"""The paper ticket: its print context, status URL and QR code, the PDF, and the ticket routes.
+"""The paper ticket: its print context, status URL and QR code, and the PDF (its routes are in ``views``).
 
 80 mm and 58 mm rolls (``templates/print/ticket*.html``). The kiosk asks
 ``POST /kiosk/ticket/<token>/print`` right after the confirmation page shows; the browser
@@ -10,18 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import abort, current_app, jsonify, request, url_for
-from flask_babel import gettext as _
-
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Hall
-from kiosk.hall.service import current_device
-from kiosk.i18n import DEFAULT_LOCALE, current_locale_code, normalize_locale
-from kiosk.printing import backends, documents, print_document, print_pdf_response, render_pdf
+from kiosk.i18n import DEFAULT_LOCALE, normalize_locale
+from kiosk.printing import documents, render_pdf
 from kiosk.printing.qr import absolute_url, qr_data_uri
-from kiosk.printing.service import recent_jobs
-from kiosk.queue.blueprint import bp
 from kiosk.queue.issued import ahead_at_issue
 from kiosk.queue.models import Ticket
 from kiosk.queue.reads import ticket_by_token
@@ -115,63 +109,3 @@ def reprint_pdf(source: dict) -> bytes | None:
 def register_with_printing() -> None:
     """Hand printing the ticket's sample and re-renderer."""
     documents.register(KIND, sample=sample_pdf, rerender=reprint_pdf)
-
-
-@bp.get("/t/<token>/ticket.pdf")
-def ticket_pdf(token: str):
-    """The ticket as a PDF (``?width=58`` for the 58 mm roll, ``?lang=`` for the language)."""
-    context = print_context_for_token(token)
-    if context is None:
-        abort(404)
-    pdf = render_ticket(context, width=parse_width(request.args.get("width")), locale=current_locale_code(),
-                        reprint=request.args.get("reprint") == "1")
-    return print_pdf_response(pdf, f"ticket-{context.get('number', '')}.pdf")
-
-
-def _backend_kind(setting: str) -> str:
-    try:
-        return backends.parse_printer(setting).backend
-    except backends.BadPrinterSetting:
-        return "file"
-
-
-def _already_printed(token: str, number: str) -> bool:
-    return any(job.kind == KIND and job.reference == number and job.status == "ok"
-               and (job.source or {}).get("ticket_token") == token for job in recent_jobs(limit=200))
-
-
-@bp.post("/kiosk/ticket/<token>/print")
-def print_ticket(token: str):
-    """Print the ticket on this kiosk's printer; answers ``{ok, message, printer, pdf_url}``."""
-    device = current_device()
-    setting = (device.printer if device else "") or current_app.config.get("DEFAULT_PRINTER", "file")
-    kind = _backend_kind(setting)
-    context = print_context_for_token(token)
-    if context is None:
-        return jsonify(ok=False, message=_("This ticket was not found."), printer=kind, pdf_url=None), 404
-    settings = (device.settings or {}) if device else {}
-    width = parse_width(request.values.get("width") or settings.get("paper_width"))
-    locale = current_locale_code()
-    number = str(context.get("number", ""))
-    pdf_url = url_for("queue.ticket_pdf", token=token, width=width, lang=locale)
-    reprint = _already_printed(token, number)
-    hall = context.get("hall")
-    try:
-        pdf = render_ticket(context, width=width, locale=locale, reprint=reprint)
-    except Exception:  # noqa: BLE001 - the ticket stays valid whatever happens to the paper
-        current_app.logger.exception("rendering ticket %s failed", number)
-        return jsonify(ok=False, printer=kind, pdf_url=None,
-                       message=_("Your number %(number)s is valid, but the ticket could not be printed. "
-                                 "Please remember your number or ask the staff for help.", number=number))
-    job = print_document(device if device is not None else setting, pdf, KIND, reference=number,
-                         reprint=reprint, hall_id=getattr(hall, "id", None),
-                         source={"ticket_token": token, "width": width, "locale": locale})
-    if job.status == "ok":
-        message = (_("Your ticket is printing.") if kind == "browser"
-                   else _("Your ticket is printing. Please take it from the slot below."))
-    else:
-        message = _("Your number %(number)s is valid, but the ticket could not be printed "
-                    "(%(reason)s). Please remember your number or ask the staff for help.",
-                    number=number, reason=job.message)
-    return jsonify(ok=job.status == "ok", message=message, printer=kind,
-                   pdf_url=pdf_url if kind == "browser" else None)

@@ -1,16 +1,22 @@
-"""The staff window console (``/staff/window``): open, close, call next, recall, skip, transfer, finish."""
+"""Staff pages of the queue: the window console (``/staff/window``: open, close, call next, recall, skip,
+transfer, finish) and the supervisors' statistics (``/staff/stats``, SVG charts and a CSV export)."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+import csv
+import io
+from datetime import date, timedelta
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from kiosk.hall.service import business_day, service_by_code, window_by_number
-from kiosk.queue import windows
-from kiosk.queue.blueprint import bp
+from kiosk.queue import stats, windows
 from kiosk.queue.errors import QueueError
 from kiosk.queue.reads import skipped_today, status_of, waiting_for
 from kiosk.staff.auth import role_required
+
+bp = Blueprint("queue_staff", __name__, url_prefix="/staff")
 
 ACTIONS = ("call-next", "recall", "skip", "finish", "transfer", "open", "close", "requeue")
 
@@ -37,7 +43,7 @@ def console_context(window) -> dict:
     }
 
 
-@bp.get("/staff/window")
+@bp.get("/window")
 @role_required("staff")
 def window():
     """The console for one window (``?window=n``; default: the user's own window)."""
@@ -47,7 +53,7 @@ def window():
     return render_template("staff/queue/window.html", **console_context(chosen))
 
 
-@bp.get("/staff/window/<int:number>/panel")
+@bp.get("/window/<int:number>/panel")
 @role_required("staff")
 def window_panel(number: int):
     """The live part of the console (current ticket and the waiting list), for refreshing in place."""
@@ -81,7 +87,7 @@ def _run(action: str, chosen) -> str:
     return _("%(number)s is back at the front of the line.", number=ticket.number)
 
 
-@bp.post("/staff/window/<int:number>/<action>")
+@bp.post("/window/<int:number>/<action>")
 @role_required("staff")
 def window_action(number: int, action: str):
     """Run one console action, then show the console again."""
@@ -92,4 +98,46 @@ def window_action(number: int, action: str):
         flash(_run(action, chosen))
     except QueueError as error:
         flash(error.message, "error")
-    return redirect(url_for("queue.window", window=number))
+    return redirect(url_for("queue_staff.window", window=number))
+
+
+def _period():
+    hall = current_user.hall
+    today = business_day(hall)
+    error = None
+    try:
+        end = date.fromisoformat(request.args["to"]) if request.args.get("to") else today
+        start = date.fromisoformat(request.args["from"]) if request.args.get("from") else end - timedelta(days=6)
+    except ValueError:
+        error = _("Dates must look like 2026-03-01.")
+        start, end = today - timedelta(days=6), today
+    if start > end or (end - start).days > 366:
+        error = _("Choose a period of at most one year, the start before the end.")
+        start, end = today - timedelta(days=6), today
+    return hall, start, end, error
+
+
+@bp.get("/stats", endpoint="stats")
+@role_required("supervisor")
+def stats_page():
+    """Per day, service and window: issued, served, no-shows, waits, service times, time limits, ratings."""
+    hall, start, end, error = _period()
+    rows = stats.compute(hall, start, end)
+    return render_template("staff/queue/stats.html", rows=rows, start=start, end=end, error=error,
+                           charts=stats.charts(rows, start, end), totals=stats.totals(rows))
+
+
+@bp.get("/stats.csv")
+@role_required("supervisor")
+def stats_csv():
+    """The same rows as CSV (UTF-8 with BOM so spreadsheet programs read Chinese)."""
+    hall, start, end, _error = _period()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(stats.CSV_COLUMNS)
+    for row in stats.compute(hall, start, end):
+        writer.writerow(row.csv_values())
+    filename = f"queue-stats-{hall.code}-{start.isoformat()}-{end.isoformat()}.csv"
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+

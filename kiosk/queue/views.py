@@ -1,21 +1,27 @@
-"""Customer pages: take a number (``/kiosk/ticket``), the confirmation, the mobile status page ``/t/<token>``."""
+"""Customer pages: take a number (``/kiosk/ticket``), the confirmation, the mobile status page ``/t/<token>``,
+and the paper ticket's routes (print on the kiosk's printer, the PDF for the browser backend)."""
 from __future__ import annotations
 
 import segno
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
 from kiosk.hall.models import Hall
-from kiosk.hall.service import current_hall, hours_today, is_open, service_by_code
+from kiosk.hall.service import current_device, current_hall, hours_today, is_open, service_by_code
+from kiosk.i18n import current_locale_code
+from kiosk.printing import backends, print_document, print_pdf_response
 from kiosk.printing.qr import absolute_url
-from kiosk.queue.blueprint import bp
+from kiosk.printing.service import recent_jobs
+from kiosk.queue import paper
 from kiosk.queue.errors import QueueError
 from kiosk.queue.issued import ahead_at_issue, remember
 from kiosk.queue.models import Ticket
 from kiosk.queue.paper import status_url
 from kiosk.queue.reads import ahead_count, estimated_wait_minutes, service_lines, ticket_by_token
 from kiosk.queue.tickets import issue_ticket
+
+bp = Blueprint("queue", __name__)
 
 
 def _take_page(hall: Hall, error: str | None = None, status: int = 200):
@@ -82,3 +88,63 @@ def status(token: str):
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
+
+
+@bp.get("/t/<token>/ticket.pdf")
+def ticket_pdf(token: str):
+    """The ticket as a PDF (``?width=58`` for the 58 mm roll, ``?lang=`` for the language)."""
+    context = paper.print_context_for_token(token)
+    if context is None:
+        abort(404)
+    pdf = paper.render_ticket(context, width=paper.parse_width(request.args.get("width")), locale=current_locale_code(),
+                        reprint=request.args.get("reprint") == "1")
+    return print_pdf_response(pdf, f"ticket-{context.get('number', '')}.pdf")
+
+
+def _backend_kind(setting: str) -> str:
+    try:
+        return backends.parse_printer(setting).backend
+    except backends.BadPrinterSetting:
+        return "file"
+
+
+def _already_printed(token: str, number: str) -> bool:
+    return any(job.kind == paper.KIND and job.reference == number and job.status == "ok"
+               and (job.source or {}).get("ticket_token") == token for job in recent_jobs(limit=200))
+
+
+@bp.post("/kiosk/ticket/<token>/print")
+def print_ticket(token: str):
+    """Print the ticket on this kiosk's printer; answers ``{ok, message, printer, pdf_url}``."""
+    device = current_device()
+    setting = (device.printer if device else "") or current_app.config.get("DEFAULT_PRINTER", "file")
+    kind = _backend_kind(setting)
+    context = paper.print_context_for_token(token)
+    if context is None:
+        return jsonify(ok=False, message=_("This ticket was not found."), printer=kind, pdf_url=None), 404
+    settings = (device.settings or {}) if device else {}
+    width = paper.parse_width(request.values.get("width") or settings.get("paper_width"))
+    locale = current_locale_code()
+    number = str(context.get("number", ""))
+    pdf_url = url_for("queue.ticket_pdf", token=token, width=width, lang=locale)
+    reprint = _already_printed(token, number)
+    hall = context.get("hall")
+    try:
+        pdf = paper.render_ticket(context, width=width, locale=locale, reprint=reprint)
+    except Exception:  # noqa: BLE001 - the ticket stays valid whatever happens to the paper
+        current_app.logger.exception("rendering ticket %s failed", number)
+        return jsonify(ok=False, printer=kind, pdf_url=None,
+                       message=_("Your number %(number)s is valid, but the ticket could not be printed. "
+                                 "Please remember your number or ask the staff for help.", number=number))
+    job = print_document(device if device is not None else setting, pdf, paper.KIND, reference=number,
+                         reprint=reprint, hall_id=getattr(hall, "id", None),
+                         source={"ticket_token": token, "width": width, "locale": locale})
+    if job.status == "ok":
+        message = (_("Your ticket is printing.") if kind == "browser"
+                   else _("Your ticket is printing. Please take it from the slot below."))
+    else:
+        message = _("Your number %(number)s is valid, but the ticket could not be printed "
+                    "(%(reason)s). Please remember your number or ask the staff for help.",
+                    number=number, reason=job.message)
+    return jsonify(ok=job.status == "ok", message=message, printer=kind,
+                   pdf_url=pdf_url if kind == "browser" else None)

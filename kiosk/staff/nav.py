@@ -16,14 +16,14 @@ class NavItem:
 
 NAV = (
     NavItem("staff.home", _l("Console")),
-    NavItem("queue.window", _l("My window")),
+    NavItem("queue_staff.window", _l("My window")),
     NavItem("notices_staff.suspensions", _l("Suspensions")),
     NavItem("notices_staff.notices", _l("Notices and outages"), "supervisor"),
     NavItem("notices_staff.opinions", _l("Opinion book")),
     NavItem("notices_staff.callbacks", _l("Callback requests")),
     NavItem("guides_staff.letters", _l("Notification letters")),
-    NavItem("printing.jobs", _l("Print jobs")),
-    NavItem("queue.stats", _l("Statistics"), "supervisor"),
+    NavItem("printing_staff.jobs", _l("Print jobs")),
+    NavItem("queue_staff.stats", _l("Statistics"), "supervisor"),
     NavItem("tariffs_staff.admin", _l("Tariffs and fees"), "admin"),
     NavItem("bills_staff.late_fees", _l("Late-fee rates"), "admin"),
     NavItem("guides_staff.admin", _l("Guides and service info"), "admin"),

@@ -10,10 +10,10 @@ from kiosk.printing.models import PrintJob
 from kiosk.printing.responses import print_pdf_response
 from kiosk.staff.auth import role_required
 
-bp = Blueprint("printing", __name__)
+bp = Blueprint("printing_staff", __name__, url_prefix="/staff")
 
 
-@bp.get("/staff/print-jobs")
+@bp.get("/print-jobs")
 @role_required("staff")
 def jobs():
     """Recent print jobs, failed ones highlighted, with one-touch reprint."""
@@ -29,7 +29,7 @@ def _job_or_404(job_id: int) -> PrintJob:
     return job
 
 
-@bp.post("/staff/print-jobs/<int:job_id>/reprint")
+@bp.post("/print-jobs/<int:job_id>/reprint")
 @role_required("staff")
 def reprint(job_id: int):
     """Print a job again (marked as a reprint); audit-logged."""
@@ -38,10 +38,10 @@ def reprint(job_id: int):
         flash(_("Reprinted %(reference)s.", reference=new.reference or new.kind))
     else:
         flash(_("The reprint failed: %(reason)s", reason=new.message))
-    return redirect(url_for("printing.jobs"))
+    return redirect(url_for("printing_staff.jobs"))
 
 
-@bp.get("/staff/print-jobs/<int:job_id>.pdf")
+@bp.get("/print-jobs/<int:job_id>.pdf")
 @role_required("staff")
 def job_pdf(job_id: int):
     """The PDF kept with a job."""
