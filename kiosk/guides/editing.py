@@ -137,24 +137,24 @@ def save_guide(guide: Guide, text: str) -> None:
     record("guides.edit", guide.code, before={"yaml": before}, after={"yaml": guide_yaml(guide)})
 
 
+def _replace_all(model: type, rows: list, action: str, target: str, counted: str) -> int:
+    """Replace every row of ``model`` with ``rows``, audited as ``action``; the number of rows."""
+    db.session.execute(delete(model))
+    db.session.add_all(rows)
+    record(action, target, after={counted: len(rows)})
+    return len(rows)
+
+
 @use_case
 def replace_info(text: str) -> int:
     """Replace every 办事公开 item with those of the YAML ``text``; the number of items."""
-    rows = parse_info(text)
-    db.session.execute(delete(InfoItem))
-    db.session.add_all(rows)
-    record("guides.service_info", "service_info_items", after={"items": len(rows)})
-    return len(rows)
+    return _replace_all(InfoItem, parse_info(text), "guides.service_info", "service_info_items", "items")
 
 
 @use_case
 def replace_contractors(text: str) -> int:
     """Replace the contractor directory with the firms of the YAML ``text``; the number of firms."""
-    rows = parse_contractors(text)
-    db.session.execute(delete(Contractor))
-    db.session.add_all(rows)
-    record("guides.contractors", "contractors", after={"contractors": len(rows)})
-    return len(rows)
+    return _replace_all(Contractor, parse_contractors(text), "guides.contractors", "contractors", "contractors")
 
 
 @use_case

@@ -2,6 +2,7 @@
 and the holiday calendar (admins)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -88,28 +89,29 @@ def admin_guide(code: str):
     return redirect(url_for("guides_staff.admin", guide=code))
 
 
+def _save_yaml(replace: Callable[[str], int], text_field: str, saved: str):
+    """Replace a list from the posted YAML; on a problem show the editor again with the text kept."""
+    text = request.form.get("yaml", "")[:MAX_TEXT]
+    try:
+        replace(text)
+    except editing.EditError as problem:
+        return _page([str(problem)], 400, **{text_field: text})
+    flash(saved)
+    return redirect(url_for("guides_staff.admin"))
+
+
 @bp.post("/guides/info")
 @role_required("admin")
 def admin_info():
-    text = request.form.get("yaml", "")[:MAX_TEXT]
-    try:
-        editing.replace_info(text)
-    except editing.EditError as problem:
-        return _page([str(problem)], 400, info_text=text)
-    flash(_("Service information saved."))
-    return redirect(url_for("guides_staff.admin"))
+    """Replace the service information (办事公开) items."""
+    return _save_yaml(editing.replace_info, "info_text", _("Service information saved."))
 
 
 @bp.post("/guides/contractors")
 @role_required("admin")
 def admin_contractors():
-    text = request.form.get("yaml", "")[:MAX_TEXT]
-    try:
-        editing.replace_contractors(text)
-    except editing.EditError as problem:
-        return _page([str(problem)], 400, contractors_text=text)
-    flash(_("Contractor directory saved."))
-    return redirect(url_for("guides_staff.admin"))
+    """Replace the contractor directory."""
+    return _save_yaml(editing.replace_contractors, "contractors_text", _("Contractor directory saved."))
 
 
 @bp.post("/guides/calendar")
