@@ -7,7 +7,7 @@ import click
 from flask_babel import gettext as _
 
 from kiosk.cli_problems import fail, report_import
-from kiosk.tariffs import importer, service
+from kiosk.tariffs import fee_importer, importer, service
 
 
 def _run(path: str, kind: str) -> None:
@@ -18,7 +18,7 @@ def _run(path: str, kind: str) -> None:
     if kind == "tariffs":
         result = report_import(importer.import_tariffs(text, path, service.today(), actor="cli"), path)
     else:
-        result = report_import(importer.import_fees(text, path, actor="cli"), path)
+        result = report_import(fee_importer.import_fees(text, path, actor="cli"), path)
     click.echo(_("Imported %(path)s: %(new)s new, %(replaced)s replaced, %(removed)s removed.", path=path,
                  new=len(result.created), replaced=len(result.replaced), removed=len(result.removed)))
 

@@ -1,4 +1,8 @@
-"""Validating and applying tariff and fee records: a file is taken whole or not at all; withdrawing a version."""
+"""Validating and applying tariff tables: a file is taken whole or not at all; withdrawing a version.
+
+The checks shared with the fee schedule (``fee_importer``) are public here: :class:`ImportResult`,
+:func:`localized_field`, :func:`decimal_within`, :func:`import_changes`.
+"""
 from __future__ import annotations
 
 import re
@@ -7,7 +11,6 @@ from datetime import date
 from decimal import Decimal
 
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from kiosk.audit import service as audit
 from kiosk.dbtypes import is_one_of
@@ -18,13 +21,12 @@ from kiosk.tariffs import export
 from kiosk.tariffs.calc import ALL_PERIODS
 from kiosk.tariffs.fileformat import COMPONENT_COLUMNS, LINE, FileError, read_records
 from kiosk.tariffs.labels import VOLTAGE_NAMES
-from kiosk.tariffs.models import FeeItem, TariffVersion, TierBasis, UserClass
+from kiosk.tariffs.models import TariffVersion, TierBasis, UserClass
 from kiosk.tariffs.service import all_versions
 from kiosk.transaction import all_or_nothing, use_case
 
 CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
 MAX_PRICE = Decimal(10) ** 4
-MAX_AMOUNT = Decimal(10) ** 9
 KWH = re.compile(r"^\d{1,9}$")
 HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 REQUIRED_LOCALES = ("zh_Hans_CN", "en")
@@ -44,7 +46,8 @@ class ImportResult:
         return not self.errors
 
 
-def _localized(record: dict, key: str, line: int, errors: list, required=True) -> dict:
+def localized_field(record: dict, key: str, line: int, errors: list, required=True) -> dict:
+    """The ``{locale: text}`` field ``key`` of ``record``, cleaned; problems are added to ``errors``."""
     mapping = record.get(key) or {}
     if not isinstance(mapping, dict):
         errors.append((line, _("“%(key)s” must map locales to texts.", key=key)))
@@ -66,7 +69,7 @@ def _date(value, line: int, errors: list) -> date | None:
         return None
 
 
-def _decimal_within(text: str, places: int, below: Decimal) -> bool:
+def decimal_within(text: str, places: int, below: Decimal) -> bool:
     """Whether ``text`` is a number from 0 up to (not including) ``below`` with at most ``places`` decimals."""
     try:
         value = parse_decimal(text)
@@ -77,7 +80,7 @@ def _decimal_within(text: str, places: int, below: Decimal) -> bool:
 
 def _price(value, what: str, line: int, errors: list) -> str | None:
     text = clean_text(value)
-    if not _decimal_within(text, 6, MAX_PRICE):
+    if not decimal_within(text, 6, MAX_PRICE):
         errors.append((line, _("%(what)s must be a price such as 0.538 (got “%(value)s”).", what=what, value=text)))
         return None
     return text
@@ -166,15 +169,16 @@ def validate_tariff(record: dict) -> tuple[dict, list[tuple[int, str]]]:
         errors.append((line, _("sort_order must be a whole number.")))
     clean = {"code": code, "user_class": category, "tier_basis": tier_basis, "document_no": document_no,
              "effective_from": _date(record.get("effective_from"), line, errors),
-             "names": _localized(record, "names", line, errors), "sort_order": int(sort_order or 0)
+             "names": localized_field(record, "names", line, errors), "sort_order": int(sort_order or 0)
              if sort_order.isdigit() else 0,
-             "notes": _localized(record, "notes", line, errors, required=False),
+             "notes": localized_field(record, "notes", line, errors, required=False),
              "sample": bool(record.get("sample")), "periods": _periods(record, line, errors),
              "rows": _rows(record, line, errors)}
     return clean, errors
 
 
-def _changes(result: ImportResult) -> dict:
+def import_changes(result: ImportResult) -> dict:
+    """What the audit log keeps of an import."""
     return {"created": result.created, "replaced": result.replaced, "removed": result.removed}
 
 
@@ -183,16 +187,8 @@ def import_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResu
 
     One use case: committed with its audit entry when the whole file is good, else rolled back.
     """
-    return all_or_nothing(lambda: _add_tariffs(text, filename, on, actor), "tariffs.import", filename, _changes,
+    return all_or_nothing(lambda: _add_tariffs(text, filename, on, actor), "tariffs.import", filename, import_changes,
                           actor=actor)
-
-
-def import_fees(text: str, filename: str, actor: str) -> ImportResult:
-    """Replace the whole fee schedule with the file's items, in the file's order; nothing on error.
-
-    One use case: committed with its audit entry when the whole file is good, else rolled back.
-    """
-    return all_or_nothing(lambda: _replace_fees(text, filename), "fees.import", filename, _changes, actor=actor)
 
 
 def _add_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResult:
@@ -234,58 +230,6 @@ def _add_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResult
         else:
             result.created.append(label)
         db.session.add(TariffVersion(created_by=actor, **clean))
-    db.session.flush()
-    return result
-
-
-def validate_fee(record: dict) -> tuple[dict, list[tuple[int, str]]]:
-    """One fee item checked and normalized."""
-    line, errors = record.get(LINE, 0), []
-    code, amount = clean_text(record.get("code")), clean_text(record.get("amount"))
-    if not CODE.match(code):
-        errors.append((line, _("code must be 1–40 lowercase letters, digits, “_” or “-”.")))
-    amount_ok = _decimal_within(amount, 2, MAX_AMOUNT)
-    if not amount_ok:
-        errors.append((line, _("amount must be yuan with at most two decimals (got “%(value)s”).", value=amount)))
-    clean = {"code": code, "amount_fen": int(parse_decimal(amount) * 100) if amount_ok else 0,
-             "names": _localized(record, "names", line, errors), "units": _localized(record, "units", line, errors),
-             "legal_basis": _localized(record, "legal_basis", line, errors),
-             "notes": _localized(record, "notes", line, errors, required=False), "sample": bool(record.get("sample"))}
-    return clean, errors
-
-
-def _replace_fees(text: str, filename: str) -> ImportResult:
-    result = ImportResult()
-    try:
-        records = read_records(text, filename, "fees")
-    except FileError as error:
-        result.errors.append((error.line, error.reason))
-        return result
-    items, seen = [], set()
-    for record in records:
-        clean, errors = validate_fee(record)
-        if clean["code"] in seen:
-            errors.append((record.get(LINE, 0), _("The code %(code)s appears twice.", code=clean["code"])))
-        seen.add(clean["code"])
-        result.errors += errors
-        items.append(clean)
-    if result.errors:
-        return result
-    existing = {item.code: item for item in db.session.scalars(select(FeeItem))}
-    for position, clean in enumerate(items, start=1):
-        item = existing.pop(clean["code"], None)
-        if item is None:
-            item = FeeItem(code=clean["code"])
-            db.session.add(item)
-            result.created.append(clean["code"])
-        else:
-            result.replaced.append(clean["code"])
-        for key, value in clean.items():
-            setattr(item, key, value)
-        item.sort_order = position * 10
-    for code, item in existing.items():
-        db.session.delete(item)
-        result.removed.append(code)
     db.session.flush()
     return result
 

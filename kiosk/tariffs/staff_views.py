@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from kiosk.hall.service import business_day, current_hall
 from kiosk.staff.auth import role_required
-from kiosk.tariffs import export, importer, service
+from kiosk.tariffs import export, fee_importer, importer, service
 
 bp = Blueprint("tariffs_staff", __name__, url_prefix="/staff/tariffs")
 
@@ -43,7 +43,7 @@ def _apply(kind: str, text: str, filename: str, draft=None, fees_text=None):
     if kind == "tariffs":
         result = importer.import_tariffs(text, filename, on, actor=current_user.username)
     else:
-        result = importer.import_fees(text, filename, actor=current_user.username)
+        result = fee_importer.import_fees(text, filename, actor=current_user.username)
     if not result.ok:
         return _page(result.errors, draft, fees_text, 400)
     flash(_("Saved: %(new)s new, %(replaced)s replaced, %(removed)s removed.", new=len(result.created),
