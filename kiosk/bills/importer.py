@@ -18,6 +18,7 @@ from kiosk.audit.service import record
 from kiosk.bills import store
 from kiosk.bills.models import CustomerCategory
 from kiosk.dbtypes import is_one_of
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.parsing import clean_text, decimal_places, parse_date, parse_decimal
 
@@ -43,7 +44,7 @@ class ImportResult:
         return not self.errors
 
 
-class RowError(ValueError):
+class RowError(KioskError):
     """One reason a row is bad."""
 
 

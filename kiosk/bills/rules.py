@@ -10,6 +10,7 @@ from sqlalchemy import select
 from kiosk.audit.service import record
 from kiosk.bills.latefee import STATUTORY, Rates
 from kiosk.bills.models import LateFeeRule
+from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.parsing import decimal_places, parse_decimal
 
@@ -18,7 +19,7 @@ INITIAL_EFFECTIVE_FROM = date(1990, 1, 1)
 MAX_RATE = Decimal("0.1")
 
 
-class RuleError(ValueError):
+class RuleError(KioskError):
     """A late-fee rule version that cannot be saved (the message is translated)."""
 
 

@@ -81,7 +81,6 @@ TARIFFS: list[dict[str, Any]] = [
      "rows": [{"voltage": "below_1kv", "flat": "0.4850"}, {"voltage": "1_10kv", "flat": "0.4750"}]},
 ]
 
-RULES = {"zh_Hans_CN": "《供电营业规则》", "en": "Rules for Power Supply Business"}
 
 
 def _fee(code, amount, zh, en, unit_zh, unit_en, basis_zh, basis_en, note_zh="", note_en="") -> dict:

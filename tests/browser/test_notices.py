@@ -3,14 +3,9 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from sqlalchemy import select
 
 from tests.browser.conftest import staff_login
-
-
-def _queue_installed(app) -> bool:
-    return "queue.take" in app.view_functions
 
 
 def _give_staff1_window(app, number: int) -> None:
@@ -26,8 +21,6 @@ def _give_staff1_window(app, number: int) -> None:
 
 
 def test_staff_suspends_window_3_and_the_display_shows_the_sign(page, browser, live_app, artifacts):
-    if not _queue_installed(live_app):
-        pytest.skip("the wall display comes with the queue feature")
     _give_staff1_window(live_app, 3)
     display = browser.new_page(viewport={"width": 1920, "height": 1080})
     try:
@@ -54,8 +47,6 @@ def test_staff_suspends_window_3_and_the_display_shows_the_sign(page, browser, l
 
 
 def test_kiosk_refuses_tickets_for_a_suspended_service(page, live_app, artifacts):
-    if not _queue_installed(live_app):
-        pytest.skip("the ticket page comes with the queue feature")
     staff_login(page, "supervisor")
     page.goto(f"{page.base}/staff/suspensions?lang=en")
     form = page.locator('[data-service-row="A"] form[data-suspend="service:A"]')
