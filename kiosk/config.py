@@ -27,6 +27,10 @@ ENV_SETTINGS: dict[str, type] = {
     "EVENT_RETENTION_DAYS": int,
     "WARM_PRINTER": bool,
     "WRITER_TURNS": bool,
+    "LOGIN_DELAY_AFTER": int,
+    "LOGIN_LOCK_AFTER": int,
+    "LOGIN_LOCK_MINUTES": int,
+    "HTTPS": bool,
 }
 
 
@@ -47,6 +51,10 @@ def defaults(instance_path: Path) -> dict:
         "EVENT_RETENTION_DAYS": 7,
         "WARM_PRINTER": True,
         "WRITER_TURNS": True,
+        "LOGIN_DELAY_AFTER": 5,
+        "LOGIN_LOCK_AFTER": 20,
+        "LOGIN_LOCK_MINUTES": 15,
+        "HTTPS": False,
     }
 
 
