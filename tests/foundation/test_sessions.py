@@ -321,3 +321,26 @@ def test_an_instance_file_may_choose_strict(tmp_path, monkeypatch):
     monkeypatch.setenv("KIOSK_INSTANCE_PATH", str(tmp_path))
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", "SECRET_KEY": "x", "WARM_PRINTER": False})
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Strict"
+
+
+# --- PostgreSQL -----------------------------------------------------------------------------------
+
+
+@pytest.mark.postgres
+@pytest.mark.xdist_group("postgres")
+def test_throttle_and_versions_on_postgres(postgres_app, monkeypatch):
+    counted = []
+    real = staff_service.authenticate
+    monkeypatch.setattr(staff_service, "authenticate", lambda *args: counted.append(1) or real(*args))
+    client = postgres_app.test_client()
+    statuses = [log_in(client, "staff1", f"guess-{n}").status_code for n in range(30)]
+    assert statuses[:5] == [401] * 5 and set(statuses[5:]) == {429} and len(counted) == 5
+    assert log_in(client, "supervisor", DEMO_PASSWORDS["supervisor"], address="10.0.0.8").status_code == 302
+    copied = copy_of(postgres_app, client)
+    assert copied.get("/staff").status_code == 200
+    client.post("/staff/logout")
+    assert copied.get("/staff").status_code == 302
+    kiosk = postgres_app.test_client()
+    assert kiosk.post("/kiosk/bills", data={"account": "3300000002"}).status_code == 302
+    assert kiosk.get("/kiosk/bills/result").status_code == 200
+    assert kiosk.post("/api/v1/bills/lookup", json={"account": "3300000002"}).get_json()["account"] == "3300000002"
