@@ -27,8 +27,11 @@ ENV_SETTINGS: dict[str, type] = {
     "EVENT_RETENTION_DAYS": int,
     "WARM_PRINTER": bool,
     "WRITER_TURNS": bool,
-    # headers, rate limits, proxies and redirects
     "TRUSTED_PROXIES": int,
+    "LOGIN_DELAY_AFTER": int,
+    "LOGIN_LOCK_AFTER": int,
+    "LOGIN_LOCK_MINUTES": int,
+    "HTTPS": bool,
 }
 
 
@@ -49,8 +52,11 @@ def defaults(instance_path: Path) -> dict:
         "EVENT_RETENTION_DAYS": 7,
         "WARM_PRINTER": True,
         "WRITER_TURNS": True,
-        # headers, rate limits, proxies and redirects
-        "TRUSTED_PROXIES": 0,
+            "TRUSTED_PROXIES": 0,
+        "LOGIN_DELAY_AFTER": 5,
+        "LOGIN_LOCK_AFTER": 20,
+        "LOGIN_LOCK_MINUTES": 15,
+        "HTTPS": False,
     }
 
 

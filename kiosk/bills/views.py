@@ -1,11 +1,11 @@
 """Kiosk bill pages: keypad, masked result, bill detail, printed statement. Every response is ``no-store``."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from kiosk.bills import chart, lookup, service, statement
+from kiosk.bills import session as lookup_session
 from kiosk.bills.models import BillAccount
-from kiosk.bills.session import SESSION_KEY
 from kiosk.hall.service import business_day, current_hall
 from kiosk.i18n import current_locale_info
 
@@ -29,26 +29,25 @@ def _page(error: str | None = None, status: int = 200):
 @bp.get("")
 def query():
     """The keypad page (also the place a barcode scanner types into); starting over forgets the last account."""
-    session.pop(SESSION_KEY, None)
+    lookup_session.forget()
     return _page()
 
 
 @bp.post("")
 def lookup_account():
-    """Look the typed or scanned number up; the account goes into the session, never into a URL."""
-    session.pop(SESSION_KEY, None)
+    """Look the typed or scanned number up; the account is kept on the server, never in a URL or the cookie."""
+    lookup_session.forget()
     if not lookup.allowed():
         return _page(lookup.wait_message(), 429)
     account = lookup.find(request.form.get("account"), current_app.config)
     if account is None:
         return _page(lookup.not_found_message())
-    session[SESSION_KEY] = account.account_no
+    lookup_session.remember(account)
     return redirect(url_for("bills.result"))
 
 
 def _account() -> BillAccount | None:
-    number = session.get(SESSION_KEY)
-    return service.find_account(number) if number else None
+    return lookup_session.current_account()
 
 
 @bp.get("/result")

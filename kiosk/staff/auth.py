@@ -15,15 +15,26 @@ from kiosk.dbtypes import utcnow
 from kiosk.extensions import db, login_manager
 from kiosk.staff.models import ApiToken, StaffUser
 
+#: Session ids longer than this are refused before they reach the database (the columns are 32-bit integers).
+MAX_ID_DIGITS = 9
+
 
 @login_manager.user_loader
-def load_user(user_id: str) -> StaffUser | None:
-    """The session's user; a disabled user's open sessions end (they count as logged out)."""
-    try:
-        user = db.session.get(StaffUser, int(user_id))
-    except (TypeError, ValueError, OverflowError):
+def load_user(session_id: str) -> StaffUser | None:
+    """The session's user from ``"<id>:<session version>"`` (:meth:`StaffUser.get_id`).
+
+    A session stored with an older version (before a logout, a password change or reset, a disable)
+    or without one ends, and so does a disabled user's: they count as logged out.
+    """
+    user_id, _sep, version = str(session_id).partition(":")
+    if not (user_id.isascii() and user_id.isdigit() and version.isascii() and version.isdigit()):
         return None
-    return user if user is not None and user.active else None
+    if len(user_id) > MAX_ID_DIGITS or len(version) > MAX_ID_DIGITS:
+        return None
+    user = db.session.get(StaffUser, int(user_id))
+    if user is None or not user.active or (user.session_version or 0) != int(version):
+        return None
+    return user
 
 
 def role_required(role: str):

@@ -40,6 +40,8 @@ class StaffUser(UserMixin, Model):
     default_window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Moves on at logout, a password change or reset and a disable: every session stored with an older value ends.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     hall: Mapped[Hall] = relationship()
     default_window: Mapped[Window | None] = relationship()
@@ -59,6 +61,25 @@ class StaffUser(UserMixin, Model):
     @property
     def is_active(self) -> bool:  # Flask-Login
         return self.active
+
+    def get_id(self) -> str:
+        """Flask-Login's session id: ``"<id>:<session version>"``, so a new version ends older sessions."""
+        return f"{self.id}:{self.session_version or 0}"
+
+    def end_sessions(self) -> None:
+        """Make every session of this user stored so far invalid (in the caller's transaction)."""
+        self.session_version = (self.session_version or 0) + 1
+
+
+class LoginThrottle(Model):
+    """Failed staff logins of one key (``"user:<name>"`` or ``"addr:<address>"``) and when it may try again."""
+
+    __tablename__ = "login_throttles"
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ApiToken(Model):

@@ -1,13 +1,13 @@
 """Staff login, logout and the console home."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from kiosk.security import safe_path
 from kiosk.staff.forms import LoginForm
-from kiosk.staff.service import authenticate, record_login, record_logout
+from kiosk.staff.service import LoginRefused, attempt_login, record_login, record_logout
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
@@ -22,10 +22,14 @@ def home():
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Log in with username and password; a wrong pair gets one message and 401."""
+    """Log in with username and password; a wrong pair gets one message and 401, too many failures 429."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.username.data, form.password.data)
+        try:
+            user = attempt_login(form.username.data, form.password.data, request.remote_addr, current_app.config)
+        except LoginRefused as refused:
+            return render_template("staff/login.html", form=form, error=refused.message), 429, \
+                {"Retry-After": str(refused.retry_after)}
         if user is None:
             return render_template("staff/login.html", form=form,
                                    error=_("Wrong username or password.")), 401

@@ -17,6 +17,7 @@ from kiosk.audit.service import record
 from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.hall.models import Hall, Window
+from kiosk.staff import throttle
 from kiosk.staff.models import ROLES, ApiToken, StaffUser
 from kiosk.transaction import use_case
 
@@ -236,12 +237,14 @@ def update(user: StaffUser, actor: StaffUser | None, *, display_name, role, defa
 
 @use_case
 def set_password(user: StaffUser, actor: StaffUser | None, password, password_confirm) -> None:
-    """Give ``user`` a new password (typed twice)."""
+    """Give ``user`` a new password (typed twice); every open session of ``user`` ends, failed logins are forgotten."""
     _same_hall(user, actor)
     problems: dict[str, str] = {}
     password = _check_password(password, password_confirm, problems)
     _raise(problems)
     user.set_password(password)
+    user.end_sessions()
+    throttle.clear(user.username)
     _audit("staff.user.password", user, actor, after={"password_changed": True})
 
 
@@ -262,6 +265,8 @@ def set_active(user: StaffUser, actor: StaffUser | None, active: bool) -> bool:
             _keep_an_admin(user)
     before = {"active": bool(user.active)}
     user.active = active
+    if not active:
+        user.end_sessions()  # enabling again does not bring old sessions back
     _audit("staff.user.enable" if active else "staff.user.disable", user, actor, before=before,
            after={"active": active})
     return True

@@ -1,4 +1,4 @@
-"""``GET /api/v1/bills/<account_no>``: keys, money strings, as_of, one 404 message, 429."""
+"""``POST /api/v1/bills/lookup`` and ``GET /api/v1/bills/<account_no>``: keys, money strings, as_of, one 404, 429."""
 import pytest
 
 EXPECTED_KEYS = {"account", "name", "address", "category", "bills", "arrears", "late_fee", "total_due"}
@@ -71,4 +71,47 @@ def test_lookups_are_logged_without_the_number(client, account, caplog):
 
     with caplog.at_level(logging.INFO):
         client.get(f"/api/v1/bills/{account}")
+    assert "******0001" in caplog.text and account not in caplog.text
+
+
+# --- POST /api/v1/bills/lookup: the number in the body, never in the URL -------------------------
+
+
+def test_post_lookup_answers_like_the_get(client, account):
+    response = client.post("/api/v1/bills/lookup", json={"account": account, "as_of": "2026-11-22"})
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    assert response.get_json() == client.get(f"/api/v1/bills/{account}?as_of=2026-11-22").get_json()
+    assert response.get_json()["total_due"] == "124.93"
+
+
+def test_post_lookup_without_as_of_uses_today(client, account):
+    assert set(client.post("/api/v1/bills/lookup", json={"account": account}).get_json()) == EXPECTED_KEYS
+
+
+@pytest.mark.parametrize("body", [None, [1, 2, 3], "6600000001", {"account": 6600000001}, {}, {"account": None},
+                                  {"account": "6600000001", "as_of": 20261122}])
+def test_post_lookup_refuses_a_bad_body_with_400(client, account, body):
+    response = client.post("/api/v1/bills/lookup?lang=en", json=body)
+    assert response.status_code == 400 and "error" in response.get_json()
+
+
+def test_post_lookup_bad_as_of_and_unknown_account(client, account):
+    response = client.post("/api/v1/bills/lookup?lang=en", json={"account": account, "as_of": "2026-13-01"})
+    assert response.status_code == 400 and "YYYY-MM-DD" in response.get_json()["error"]
+    response = client.post("/api/v1/bills/lookup?lang=en", json={"account": "6600000009"})
+    assert response.status_code == 404 and "10 to 13 digits" in response.get_json()["error"]
+
+
+def test_post_lookup_is_rate_limited(app, client, account):
+    app.config["LOOKUPS_PER_MINUTE"] = 2
+    statuses = [client.post("/api/v1/bills/lookup", json={"account": account}).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+def test_post_lookup_keeps_the_number_out_of_the_request_line(client, account, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO):
+        response = client.post("/api/v1/bills/lookup", json={"account": account})
+    assert response.request.path == "/api/v1/bills/lookup" and account not in response.request.url
     assert "******0001" in caplog.text and account not in caplog.text

@@ -1,14 +1,40 @@
 """Kiosk bill pages: keypad, masked result, detail with tiers and chart, statement PDF, forgetting the account."""
+import base64
+import hashlib
 import re
 import subprocess
+import zlib
 
 import pytest
+from sqlalchemy import select
 
-from kiosk.bills.session import SESSION_KEY
+from kiosk.bills.session import LIFETIME, SESSION_KEY, BillLookup
+from kiosk.extensions import db
 
 
 def look_up(client, number, lang="en"):
     return client.post(f"/kiosk/bills?lang={lang}", data={"account": number})
+
+
+def kept_account(client):
+    """The account number the client's session looks up on the server, or ``None``."""
+    with client.session_transaction() as session:
+        token = session.get(SESSION_KEY)
+    if token is None:
+        return None
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    return db.session.scalar(select(BillLookup.account_no).where(BillLookup.digest == digest))
+
+
+def cookie_payload(client) -> str:
+    """The session cookie's payload, base64-decoded (and inflated when Flask compressed it)."""
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    value = cookie.value
+    compressed = value.startswith(".")
+    payload = value.lstrip(".").split(".")[0]
+    data = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    return (zlib.decompress(data) if compressed else data).decode()
 
 
 def test_keypad_page(client):
@@ -26,8 +52,7 @@ def test_home_tile_links_to_the_bill_query(client):
 def test_lookup_keeps_the_account_out_of_the_url(client, account):
     response = look_up(client, account)
     assert response.status_code == 302 and response.headers["Location"] == "/kiosk/bills/result"
-    with client.session_transaction() as session:
-        assert session[SESSION_KEY] == account
+    assert kept_account(client) == account
     page = client.get("/kiosk/bills/result")
     html = page.get_data(as_text=True)
     assert page.headers["Cache-Control"] == "no-store"
@@ -71,8 +96,7 @@ def test_bill_pages_keep_the_account(client, account):
     look_up(client, account)
     client.get("/kiosk/bills/bill/2026-10")
     client.get("/static/css/bills.css").close()
-    with client.session_transaction() as session:
-        assert session[SESSION_KEY] == account
+    assert kept_account(client) == account
 
 
 def test_detail_page_tiers_ytd_and_chart(client, account):
@@ -126,3 +150,49 @@ def test_result_without_session_goes_to_the_keypad(client):
     for path in ("/kiosk/bills/result", "/kiosk/bills/statement.pdf", "/kiosk/bills/bill/2026-10"):
         assert client.get(path).headers["Location"] == "/kiosk/bills"
     assert client.post("/kiosk/bills/print").headers["Location"] == "/kiosk/bills"
+
+
+# --- the account stays on the server -------------------------------------------------------------
+
+
+def test_the_cookie_holds_no_account_digits(client, account):
+    look_up(client, account)
+    client.get("/kiosk/bills/bill/2026-10")
+    payload = cookie_payload(client)
+    assert SESSION_KEY in payload
+    assert account not in payload
+    assert not any(account[start:start + 6] in payload for start in range(len(account) - 5))
+
+
+def test_bill_page_urls_hold_no_account_digits(client, account):
+    response = look_up(client, account)
+    urls = [response.headers["Location"]]
+    html = client.get("/kiosk/bills/result").get_data(as_text=True)
+    urls += re.findall(r'(?:href|action|src)="([^"]+)"', html)
+    urls += re.findall(r'(?:href|action|src)="([^"]+)"', client.get("/kiosk/bills/bill/2026-10").get_data(as_text=True))
+    assert urls and all(account not in url and account[-4:] not in url for url in urls)
+    assert "/kiosk/bills/bill/2026-10" in urls
+
+
+def test_leaving_deletes_the_server_side_lookup(client, account):
+    look_up(client, account)
+    assert db.session.scalar(select(BillLookup.account_no)) == account
+    client.get("/kiosk")
+    assert db.session.scalar(select(BillLookup.account_no)) is None
+
+
+def test_a_copied_cookie_stops_working_once_the_customer_leaves(app, client, account):
+    look_up(client, account)
+    copy = app.test_client()
+    copy.set_cookie("session", client.get_cookie("session").value)
+    assert copy.get("/kiosk/bills/result").status_code == 200
+    client.get("/kiosk/reset")
+    assert copy.get("/kiosk/bills/result").headers["Location"] == "/kiosk/bills"
+
+
+def test_a_lookup_expires(client, account):
+    look_up(client, account)
+    row = db.session.scalar(select(BillLookup))
+    row.expires_at = row.expires_at - LIFETIME
+    db.session.commit()
+    assert client.get("/kiosk/bills/result").headers["Location"] == "/kiosk/bills"
