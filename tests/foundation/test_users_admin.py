@@ -49,10 +49,10 @@ def other_hall_user(app, make_hall, make_window, make_staff_user):
 @pytest.fixture
 def whoami(app):
     """A token-protected API route for the token checks (registered before the test's first request)."""
-    from kiosk.staff.auth import api_user, token_required
+    from kiosk.staff.auth import api_user, token_permission
 
     @app.get("/api/v1/test-whoami")
-    @token_required("staff")
+    @token_permission("window.view")
     def test_whoami():
         return {"username": api_user().username}
 
