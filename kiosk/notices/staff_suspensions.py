@@ -12,7 +12,7 @@ from kiosk.notices import suspensions
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.staff_views import bp
 from kiosk.notices.status import active_service_row, active_window_row
-from kiosk.staff.permissions import permission_required
+from kiosk.staff.permissions import allowed, permission_required
 
 
 def target_from(hall, scope: str, value) -> Window | Service | None:
@@ -45,7 +45,7 @@ def suspensions_page():
     hall_row = next((row for row in suspensions.active(hall) if row.scope == "hall"), None)
     return render_template("staff/notices/suspensions.html", hall=hall, own=own, windows=windows,
                            services=services, hall_row=hall_row, history=suspensions.today(hall), now_utc=utcnow(),
-                           supervisor=current_user.has_role("supervisor"))
+                           supervisor=allowed(current_user, "suspension.service"))
 
 
 @bp.post("/suspensions/suspend")
