@@ -29,6 +29,7 @@ NAV = (
     NavItem("bills_staff.late_fees", _l("Late-fee rates")),
     NavItem("guides_staff.admin", _l("Guides and service info")),
     NavItem("staff_users.index", _l("Users")),
+    NavItem("staff_users.windows", _l("Window assignments")),
     NavItem("guides_staff.applications", _l("Applications")),
 )
 

@@ -4,7 +4,7 @@ Each action names one staff capability. For each role the table gives the widest
 role may take that action, or no entry when it may not take it at all:
 
 * ``own_window``: only at the user's own window, their ``default_window`` (a staff member works at
-  another window once a supervisor or admin assigns it to them as their default window);
+  another window once a supervisor or admin assigns it to them, ``users.assign_window``);
 * ``own_hall``: anywhere in the user's hall;
 * ``any_hall``: in every hall (only for content every hall shares: tariffs, fees, guides, late-fee rules).
 
@@ -73,8 +73,9 @@ PERMISSIONS: Mapping[str, Mapping[StaffRole, Scope]] = MappingProxyType({
     "guides.admin": _row(admin=ANY),
     "tariffs.admin": _row(admin=ANY),
     "late_fees.edit": _row(admin=ANY),
-    # staff accounts of the hall
+    # staff accounts of the hall; which window each member works at (their own window)
     "users.admin": _row(admin=HALL),
+    "users.assign_window": _row(supervisor=HALL, admin=HALL),
 })
 
 #: Messages for a refusal, by action (the 403 page or the API's ``{"error": …}``).

@@ -1,4 +1,4 @@
-"""Staff console: administrators maintain the staff users of their own hall.
+"""Staff console: administrators maintain the staff users of their own hall; supervisors assign windows.
 
 Thin views: parse the form, call :mod:`kiosk.staff.users`, commit or roll back, render.
 """
@@ -152,3 +152,29 @@ def revoke_tokens(user_id: int):
     else:
         message = _("%(name)s has no API tokens.", name=user.username)
     return _done(user, message)
+
+
+@bp.get("/windows")
+@permission_required("users.assign_window")
+def windows():
+    """Which window each member of the hall's staff works at (supervisors and admins)."""
+    hall = current_user.hall
+    return render_template("staff/users/windows.html", hall=hall, users=users.users_of(hall), windows=hall.windows)
+
+
+@bp.post("/<int:user_id>/window")
+@permission_required("users.assign_window")
+def assign_window(user_id: int):
+    """Make a window (or none) the user's own window: the only one a staff member may operate."""
+    user = _own(user_id)
+    try:
+        users.update(user, current_user, display_name=user.display_name, role=user.role,
+                     default_window=request.form.get("default_window"))
+    except users.UserError as error:
+        flash(error.message, "error")
+        return redirect(url_for("staff_users.windows"), 303)
+    if user.default_window is not None:
+        flash(_("%(name)s now works at window %(n)s.", name=user.username, n=user.default_window.number))
+    else:
+        flash(_("%(name)s has no window now.", name=user.username))
+    return redirect(url_for("staff_users.windows"), 303)

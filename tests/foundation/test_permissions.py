@@ -154,6 +154,9 @@ def rows(ids: dict[str, int]) -> list[Row]:
             data={"password": "a", "password_confirm": "b"}),
         Row("staff_users.disable", "POST", f"/staff/users/{user}/disable", "admin", 303, foreign=404),
         Row("staff_users.enable", "POST", f"/staff/users/{user}/enable", "admin", 303, foreign=404),
+        Row("staff_users.windows", "GET", "/staff/users/windows", "supervisor", 200),
+        Row("staff_users.assign_window", "POST", f"/staff/users/{user}/window", "supervisor", 303, foreign=404,
+            data={"default_window": "2"}),
         Row("staff_users.revoke_tokens", "POST", f"/staff/users/{user}/tokens/revoke", "admin", 303, foreign=404),
         # public API
         Row("api.queue.create_ticket", "POST", "/api/v1/tickets", "public", 400, json={"service": 1}),
@@ -343,3 +346,22 @@ def test_allowed_checks_window_and_hall(empty_app, make_hall, make_window, make_
     clerk.active = False
     assert not allowed(clerk, "window.view")
     assert PERMISSIONS["tariffs.admin"]["admin"] is Scope.ANY_HALL
+
+
+def test_a_supervisor_assigns_another_window(empty_app, empty_client, make_window, make_staff_user):
+    first, second = make_window(number=1), make_window(number=2)
+    clerk = make_staff_user(username="clerk", window=first)
+    make_staff_user(username="boss", role="supervisor")
+    client = empty_client
+    client.post("/staff/login", data={"username": "clerk", "password": STAFF_PASSWORD})
+    assert client.post("/staff/window/2/open").status_code == 403
+    assert client.post(f"/staff/users/{clerk.id}/window", data={"default_window": "2"}).status_code == 403
+    boss = empty_app.test_client()
+    boss.post("/staff/login", data={"username": "boss", "password": STAFF_PASSWORD})
+    page = boss.get("/staff/users/windows?lang=en").get_data(as_text=True)
+    assert 'data-user="clerk"' in page
+    answer = boss.post(f"/staff/users/{clerk.id}/window?lang=en", data={"default_window": "2"}, follow_redirects=True)
+    assert "clerk now works at window 2." in answer.get_data(as_text=True)
+    assert db.session.get(type(clerk), clerk.id).default_window_id == second.id
+    assert client.post("/staff/window/2/open").status_code == 302
+    assert client.post("/staff/window/1/open").status_code == 403
