@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask, g
 
-from kiosk import api, cli, database, errors, i18n
+from kiosk import api, cli, database, errors, i18n, security
 from kiosk import config as config_module
 from kiosk.audit import models as audit_models  # noqa: F401 - the audit table
 from kiosk.bills import feature as bills_feature
@@ -59,8 +59,10 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(root / "translations")
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Asia/Shanghai")
 
+    security.trust_proxies(app)
     _init_extensions(app)
     _init_features(app)
+    security.init_app(app)
     return app
 
 

@@ -27,6 +27,8 @@ ENV_SETTINGS: dict[str, type] = {
     "EVENT_RETENTION_DAYS": int,
     "WARM_PRINTER": bool,
     "WRITER_TURNS": bool,
+    # headers, rate limits, proxies and redirects
+    "TRUSTED_PROXIES": int,
 }
 
 
@@ -47,6 +49,8 @@ def defaults(instance_path: Path) -> dict:
         "EVENT_RETENTION_DAYS": 7,
         "WARM_PRINTER": True,
         "WRITER_TURNS": True,
+        # headers, rate limits, proxies and redirects
+        "TRUSTED_PROXIES": 0,
     }
 
 

@@ -6,14 +6,18 @@ Keys name what is limited, e.g. ``"bills:addr:10.0.0.7"`` or ``"bills:device:kio
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
 
 from flask import request
-from sqlalchemy import String, delete
+from sqlalchemy import String, bindparam, case, delete
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.dbtypes import UTCDateTime, utcnow
 from kiosk.extensions import Model, db
 from kiosk.hall.service import current_device
+from kiosk.transaction import use_case
 
 
 class RateCounter(Model):
@@ -26,26 +30,44 @@ class RateCounter(Model):
     hits: Mapped[int] = mapped_column(default=0)
 
 
+@cache
+def _hit_upsert(dialect: str) -> Any:
+    """Count one hit as a single upsert: a new key, a hit in the current window, or a fresh window.
+
+    The database evaluates every ``SET`` expression against the row as it was, under its own row
+    lock, so concurrent hits never read a stale count (no read-then-write).
+    """
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = RateCounter.__table__
+    moment = table.c.window_start.type
+    stale = table.c.window_start <= bindparam("cutoff", type_=moment)
+    return (
+        insert(table)
+        .values(key=bindparam("key"), window_start=bindparam("now", type_=moment), hits=1)
+        .on_conflict_do_update(
+            index_elements=["key"],
+            set_={
+                "hits": case((stale, 1), else_=table.c.hits + 1),
+                "window_start": case((stale, bindparam("now", type_=moment)), else_=table.c.window_start),
+            },
+        )
+        .returning(table.c.hits)
+    )
+
+
+@use_case
 def hit(key: str, limit: int, window_seconds: int = 60, now: datetime | None = None) -> bool:
     """Count one hit for ``key``; return ``False`` when the key is over ``limit`` in this window.
 
-    Commits its own small transaction (call it before the work it guards).
+    One atomic ``INSERT … ON CONFLICT DO UPDATE … RETURNING`` statement on SQLite and PostgreSQL;
+    commits its own small transaction (call it before the work it guards).
     """
     now = now or utcnow()
-    row = db.session.get(RateCounter, key, with_for_update=True)
-    if row is None:
-        row = RateCounter(key=key, window_start=now, hits=0)
-        db.session.add(row)
-    elif (now - row.window_start).total_seconds() >= window_seconds:
-        row.window_start, row.hits = now, 0
-    row.hits += 1
-    allowed = row.hits <= limit
-    try:
-        db.session.commit()
-    except Exception:  # noqa: BLE001 - a concurrent first hit on the same key: count it again
-        db.session.rollback()
-        return hit(key, limit, window_seconds, now)
-    return allowed
+    statement = _hit_upsert(db.session.get_bind().dialect.name)
+    hits = db.session.execute(
+        statement, {"key": key, "now": now, "cutoff": now - timedelta(seconds=window_seconds)},
+    ).scalar_one()
+    return hits <= limit
 
 
 def allowed_for_all(keys: list[str], limit: int, window_seconds: int = 60) -> bool:
@@ -68,6 +90,3 @@ def client_keys(prefix: str) -> list[str]:
     if device is not None:
         keys.append(f"{prefix}:device:{device.name}")
     return keys
-
-
-

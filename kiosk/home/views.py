@@ -6,6 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 from kiosk.hall.service import current_hall
 from kiosk.home.tiles import TILES, tile
 from kiosk.i18n import normalize_locale
+from kiosk.security import safe_path
 
 bp = Blueprint("home", __name__)
 
@@ -55,7 +56,4 @@ def elder_mode():
 
 
 def _safe_next() -> str:
-    target = request.args.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("home.index")
+    return safe_path(request.args.get("next")) or url_for("home.index")

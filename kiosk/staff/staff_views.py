@@ -5,6 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from kiosk.security import safe_path
 from kiosk.staff.forms import LoginForm
 from kiosk.staff.service import authenticate, record_login, record_logout
 
@@ -48,5 +49,5 @@ def logout():
 
 
 def _safe_next() -> str | None:
-    target = request.args.get("next", "")
-    return target if target.startswith("/staff") else None
+    target = safe_path(request.args.get("next"))
+    return target if target is not None and target.startswith("/staff") else None

@@ -1,6 +1,8 @@
 """Playwright fixtures: Debian's Chromium (never a downloaded browser) against a live server."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.conftest import make_app
@@ -61,3 +63,17 @@ def staff_login(page, username: str = "staff1") -> None:
     page.fill("#password", DEMO_PASSWORDS[username])
     page.click("button[type=submit]")
     page.wait_for_url("**/staff")
+
+
+def wait_until(page, expression: str, timeout: float = 10_000) -> None:
+    """Poll the JavaScript ``expression`` until it is truthy (at most ``timeout`` ms).
+
+    Playwright's ``wait_for_function`` evaluates its string with ``eval`` inside the page, which the
+    Content-Security-Policy (no ``unsafe-eval``) refuses; ``page.evaluate`` goes through the DevTools
+    protocol instead.
+    """
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout:.0f} ms: {expression}")
+        page.wait_for_timeout(20)

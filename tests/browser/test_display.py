@@ -13,6 +13,7 @@ from kiosk.extensions import db
 from kiosk.hall.service import hall_by_code
 from kiosk.notices import suspensions
 from kiosk.staff.models import StaffUser
+from tests.browser.conftest import wait_until
 
 
 def emit(app, type_, payload):
@@ -49,7 +50,7 @@ def test_quick_calls_are_announced_in_order(page, live_app):
     for ticket, window in (("A001", 1), ("A002", 2), ("B001", 4)):
         emit(live_app, "call", {"ticket": ticket, "window": window, "service": ticket[0],
                                 "called_at": "2026-03-01T01:00:00+00:00", "recall": False})
-    page.wait_for_function("window.__displayAnnouncements === 3")
+    wait_until(page, "window.__displayAnnouncements === 3")
     assert page.locator("[data-call-number]").inner_text() == "B001"
     assert page.locator("[data-recent-calls] li").all_inner_texts()[:2] == ["A002 → 2", "A001 → 1"]
     emit(live_app, "queue", {"services": [{"code": "A", "waiting": 7}]})
@@ -97,7 +98,7 @@ def test_ticker_in_every_display_language_and_back_to_the_hotline_when_the_board
             board.withdraw(notice, supervisor)
         db.session.commit()
         db.session.remove()
-    page.wait_for_function("!document.querySelector('[data-ticker-track] .ticker-item')", timeout=5000)
+    wait_until(page, "!document.querySelector('[data-ticker-track] .ticker-item')", timeout=5000)
     assert "95598" in page.locator("[data-ticker-track]").inner_text()
 
 

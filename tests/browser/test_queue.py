@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import time
 
-from tests.browser.conftest import staff_login
+from tests.browser.conftest import staff_login, wait_until
 
 #: Age the timer by the given ms (again on every poll: the live panel may be redrawn) and check its colour.
 AGED = """(() => { const t = document.querySelector('[data-timer]'); if (!t) return false;
@@ -36,12 +36,12 @@ def test_call_next_reaches_the_display_within_a_second(page, browser, artifacts)
         page.goto(f"{page.base}/staff/window?window=3&lang=en")
         started = time.monotonic()
         page.click('button[data-action="call-next"]')
-        display.wait_for_function(
-            "document.querySelector('[data-latest-call] [data-call-number]')?.textContent === 'A001'", timeout=1000)
+        wait_until(display, "document.querySelector('[data-latest-call] [data-call-number]')?.textContent === 'A001'",
+                   timeout=1000)
         elapsed = time.monotonic() - started
         assert elapsed < 1.0
         display.wait_for_selector('[data-window="3"] [data-serving]:text("A001")')
-        display.wait_for_function("window.__displayAnnouncements === 1")
+        wait_until(display, "window.__displayAnnouncements === 1")
         display.screenshot(path=str(artifacts / "queue-display-call.png"))
         page.wait_for_selector('[data-current="A001"]')
         page.screenshot(path=str(artifacts / "queue-window-console.png"))
@@ -60,8 +60,8 @@ def test_console_keyboard_shortcuts_and_timer(page, artifacts):
     timer = page.locator("[data-timer]")
     assert re.fullmatch(r"\d+:\d\d", timer.inner_text())
     # Pretend the customer has been at the counter for 4.5 minutes (limit 5): amber, then red.
-    page.wait_for_function(AGED % (270000,))
-    page.wait_for_function(AGED % (301000,))
+    wait_until(page, AGED % (270000,))
+    wait_until(page, AGED % (301000,))
     page.screenshot(path=str(artifacts / "queue-window-timer.png"))
     page.keyboard.press("f")
     page.wait_for_selector('[data-current=""]')
