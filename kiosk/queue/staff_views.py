@@ -14,7 +14,7 @@ from kiosk.hall.service import business_day, service_by_code, window_by_number
 from kiosk.queue import stats, windows
 from kiosk.queue.errors import QueueError
 from kiosk.queue.reads import skipped_today, status_of, waiting_for
-from kiosk.staff.permissions import check, permission_required
+from kiosk.staff.permissions import allowed, check, denied_message, permission_required
 
 bp = Blueprint("queue_staff", __name__, url_prefix="/staff")
 
@@ -40,6 +40,8 @@ def console_context(window) -> dict:
         "waiting": waiting_for(window, limit=30),
         "skipped": skipped_today(window, business_day(window.hall)),
         "services": window.hall.services, "all_windows": window.hall.windows,
+        "can_operate": allowed(current_user, "window.operate", window=window),
+        "not_yours": denied_message("window.operate"),
     }
 
 

@@ -365,3 +365,15 @@ def test_a_supervisor_assigns_another_window(empty_app, empty_client, make_windo
     assert db.session.get(type(clerk), clerk.id).default_window_id == second.id
     assert client.post("/staff/window/2/open").status_code == 302
     assert client.post("/staff/window/1/open").status_code == 403
+
+
+def test_the_console_offers_actions_only_at_a_window_the_user_may_operate(empty_app, empty_client, make_window,
+                                                                          make_staff_user):
+    first, _second = make_window(number=1), make_window(number=2)
+    make_staff_user(username="clerk", window=first)
+    empty_client.post("/staff/login", data={"username": "clerk", "password": STAFF_PASSWORD})
+    own = empty_client.get("/staff/window?window=1&lang=en").get_data(as_text=True)
+    assert 'data-action="call-next"' in own and "data-not-yours" not in own
+    other = empty_client.get("/staff/window?window=2&lang=en").get_data(as_text=True)
+    assert 'data-action="call-next"' not in other and 'data-action="open"' not in other
+    assert "You may only work at your own window" in other
