@@ -11,7 +11,7 @@ from flask_login import current_user
 from kiosk.bills import rules
 from kiosk.hall.service import business_day, current_hall
 from kiosk.parsing import parse_date
-from kiosk.staff.auth import role_required
+from kiosk.staff.permissions import permission_required
 
 bp = Blueprint("bills_staff", __name__, url_prefix="/staff/late-fees")
 
@@ -22,14 +22,14 @@ def _render(today: date, error: str | None = None, form: Mapping[str, str] | Non
 
 
 @bp.get("")
-@role_required("admin")
+@permission_required("late_fees.edit")
 def late_fees():
     """The versions of the late-fee rates, newest first, and a form for a new version."""
     return _render(business_day(current_hall()))
 
 
 @bp.post("")
-@role_required("admin")
+@permission_required("late_fees.edit")
 def save_late_fees():
     """Add a version from a date (today or later), or change a version that is not yet in force."""
     today = business_day(current_hall())

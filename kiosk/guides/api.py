@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from kiosk.api import api_error, json_body
 from kiosk.guides.importer import import_rows
-from kiosk.staff.auth import api_user, token_required
+from kiosk.staff.auth import api_user, token_permission
 
 bp = Blueprint("guides", __name__)
 
@@ -28,7 +28,7 @@ def _rows(body: dict) -> list[tuple[int, dict]] | None:
 
 
 @bp.post("/applications")
-@token_required("staff")
+@token_permission("applications.import")
 def import_applications():
     """Create or update applications with their stages; all or nothing (400 with every error)."""
     body = json_body()

@@ -16,7 +16,7 @@ from kiosk.guides.views import guide_or_404
 from kiosk.hall.service import business_day, current_hall
 from kiosk.i18n import current_locale_code
 from kiosk.printing import print_pdf_response
-from kiosk.staff.auth import role_required
+from kiosk.staff.permissions import permission_required
 
 bp = Blueprint("guides_staff", __name__, url_prefix="/staff")
 
@@ -25,14 +25,14 @@ PAGE_SIZE = 200
 
 
 @bp.get("/letters")
-@role_required("staff")
+@permission_required("letters.view")
 def letters():
     """Every business type with its notification letter, in the locale the customer asks for."""
     return render_template("staff/guides/letters.html", guides=service.all_guides())
 
 
 @bp.get("/letters/<code>.pdf")
-@role_required("staff")
+@permission_required("letters.view")
 def letter_pdf(code: str):
     """The letter as a PDF for the counter printer; recorded in the audit log."""
     guide = guide_or_404(code)
@@ -42,7 +42,7 @@ def letter_pdf(code: str):
 
 
 @bp.get("/applications")
-@role_required("staff")
+@permission_required("applications.view")
 def applications():
     """Applications (newest first, or the one searched for) with their stages; names masked."""
     query = progress.normalize_number(request.args.get("q", ""))
@@ -70,14 +70,14 @@ def _page(errors=None, status: int = 200, **drafts):
 
 
 @bp.get("/guides")
-@role_required("admin")
+@permission_required("guides.admin")
 def admin():
     """Guides, service information, contractors and the holiday calendar."""
     return _page()
 
 
 @bp.post("/guides/guide/<code>")
-@role_required("admin")
+@permission_required("guides.admin")
 def admin_guide(code: str):
     guide = guide_or_404(code)
     text = request.form.get("yaml", "")[:MAX_TEXT]
@@ -101,21 +101,21 @@ def _save_yaml(replace: Callable[[str], int], text_field: str, saved: str):
 
 
 @bp.post("/guides/info")
-@role_required("admin")
+@permission_required("guides.admin")
 def admin_info():
     """Replace the service information (办事公开) items."""
     return _save_yaml(editing.replace_info, "info_text", _("Service information saved."))
 
 
 @bp.post("/guides/contractors")
-@role_required("admin")
+@permission_required("guides.admin")
 def admin_contractors():
     """Replace the contractor directory."""
     return _save_yaml(editing.replace_contractors, "contractors_text", _("Contractor directory saved."))
 
 
 @bp.post("/guides/calendar")
-@role_required("admin")
+@permission_required("guides.admin")
 def admin_calendar():
     """Add or change a calendar exception (holiday or make-up working day), or remove one."""
     try:

@@ -10,7 +10,7 @@ from kiosk.i18n import DEFAULT_LOCALE, normalize_locale
 from kiosk.notices import board, suspensions
 from kiosk.notices.errors import NoticeError
 from kiosk.queue.reads import status_of
-from kiosk.staff.auth import api_user, token_required
+from kiosk.staff.auth import api_user, token_permission
 
 bp = Blueprint("notices", __name__)
 
@@ -40,7 +40,7 @@ def _change(scope: str, target, action: str):
 
 
 @bp.post("/windows/<int:number>/suspend")
-@token_required("staff")
+@token_permission("suspension.window")
 def window_suspend(number: int):
     """Suspend window ``number``: ``{"reason": preset key or text, "until": ISO-8601 or null}``."""
     window = window_by_number(current_hall(), number)
@@ -48,7 +48,7 @@ def window_suspend(number: int):
 
 
 @bp.post("/windows/<int:number>/resume")
-@token_required("staff")
+@token_permission("suspension.window")
 def window_resume(number: int):
     """Resume window ``number``."""
     window = window_by_number(current_hall(), number)
@@ -56,7 +56,7 @@ def window_resume(number: int):
 
 
 @bp.post("/services/<code>/suspend")
-@token_required("supervisor")
+@token_permission("suspension.service")
 def service_suspend(code: str):
     """Suspend a service across the hall (supervisor)."""
     service = service_by_code(current_hall(), code)
@@ -64,7 +64,7 @@ def service_suspend(code: str):
 
 
 @bp.post("/services/<code>/resume")
-@token_required("supervisor")
+@token_permission("suspension.service")
 def service_resume(code: str):
     """Resume a service (supervisor)."""
     service = service_by_code(current_hall(), code)

@@ -12,7 +12,7 @@ from kiosk.notices import suspensions
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.staff_views import bp
 from kiosk.notices.status import active_service_row, active_window_row
-from kiosk.staff.auth import role_required
+from kiosk.staff.permissions import allowed, permission_required
 
 
 def target_from(hall, scope: str, value) -> Window | Service | None:
@@ -35,7 +35,7 @@ def target_from(hall, scope: str, value) -> Window | Service | None:
 
 
 @bp.get("/suspensions", endpoint="suspensions")
-@role_required("staff")
+@permission_required("suspension.window")
 def suspensions_page():
     """Own window (staff) or every window, service and the hall (supervisors); active ones and today's history."""
     hall = current_hall()
@@ -45,11 +45,11 @@ def suspensions_page():
     hall_row = next((row for row in suspensions.active(hall) if row.scope == "hall"), None)
     return render_template("staff/notices/suspensions.html", hall=hall, own=own, windows=windows,
                            services=services, hall_row=hall_row, history=suspensions.today(hall), now_utc=utcnow(),
-                           supervisor=current_user.has_role("supervisor"))
+                           supervisor=allowed(current_user, "suspension.service"))
 
 
 @bp.post("/suspensions/suspend")
-@role_required("staff")
+@permission_required("suspension.window")
 def suspend():
     """Suspend the window, service or hall named in the form."""
     hall = current_hall()
@@ -70,7 +70,7 @@ def suspend():
 
 
 @bp.post("/suspensions/resume")
-@role_required("staff")
+@permission_required("suspension.window")
 def resume():
     """Resume in one touch."""
     hall = current_hall()

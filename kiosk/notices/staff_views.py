@@ -11,7 +11,7 @@ from kiosk.notices import board, opinions
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.forms import localized_fields, parse_local
 from kiosk.notices.models import CallbackRequest, Notice, Opinion
-from kiosk.staff.auth import role_required
+from kiosk.staff.permissions import permission_required
 
 bp = Blueprint("notices_staff", __name__, url_prefix="/staff")
 
@@ -31,14 +31,14 @@ def _board_page(error: str | None = None, form=None, status: int = 200):
 
 
 @bp.get("/notices")
-@role_required("supervisor")
+@permission_required("notices.publish")
 def notices():
     """Every notice and outage with its state; forms to publish new ones."""
     return _board_page()
 
 
 @bp.post("/notices")
-@role_required("supervisor")
+@permission_required("notices.publish")
 def publish():
     """Publish a notice (``kind=notice``) or an outage (``kind=outage``)."""
     hall, form = current_hall(), request.form
@@ -65,7 +65,7 @@ def publish():
 
 
 @bp.post("/notices/<int:notice_id>/<action>")
-@role_required("supervisor")
+@permission_required("notices.publish")
 def notice_action(notice_id: int, action: str):
     """Withdraw, mark restored (outages), or show/dismiss the urgent overlay."""
     notice = _own(Notice, notice_id)
@@ -85,7 +85,7 @@ def notice_action(notice_id: int, action: str):
 
 
 @bp.get("/opinions", endpoint="opinions")
-@role_required("staff")
+@permission_required("opinions.reply")
 def opinions_list():
     """Opinion book entries: due and overdue first; phones masked."""
     status = request.args.get("status", "")
@@ -94,7 +94,7 @@ def opinions_list():
 
 
 @bp.get("/opinions/<int:opinion_id>")
-@role_required("staff")
+@permission_required("opinions.reply")
 def opinion(opinion_id: int):
     """One entry with the reply form."""
     entry = _own(Opinion, opinion_id)
@@ -103,7 +103,7 @@ def opinion(opinion_id: int):
 
 
 @bp.post("/opinions/<int:opinion_id>/<action>")
-@role_required("staff")
+@permission_required("opinions.reply")
 def opinion_action(opinion_id: int, action: str):
     """Reply to, close, or reveal the phone number of an entry (each audit-logged)."""
     entry = _own(Opinion, opinion_id)
@@ -126,14 +126,14 @@ def opinion_action(opinion_id: int, action: str):
 
 
 @bp.get("/callbacks")
-@role_required("staff")
+@permission_required("callbacks.handle")
 def callbacks():
     """Callback requests left during system failures; phones masked until revealed (audit-logged)."""
     return render_template("staff/notices/callbacks.html", rows=opinions.callbacks(current_hall()), revealed={})
 
 
 @bp.post("/callbacks/<int:callback_id>/<action>")
-@role_required("staff")
+@permission_required("callbacks.handle")
 def callback_action(callback_id: int, action: str):
     """Mark a request handled, or reveal its number for the call."""
     item = _own(CallbackRequest, callback_id)

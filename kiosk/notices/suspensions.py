@@ -24,6 +24,7 @@ from kiosk.notices.labels import REASONS
 from kiosk.notices.models import Suspension
 from kiosk.notices.signals import suspension_changed
 from kiosk.notices.status import active_service_row, info_for
+from kiosk.staff import permissions
 
 MAX_REASON = 200
 MAX_AHEAD = timedelta(days=31)
@@ -65,15 +66,18 @@ def parse_until(value, hall: Hall, now: datetime | None = None) -> datetime | No
     return moment
 
 
-def check_role(user, scope: str, window: Window | None = None) -> None:
-    """Staff may act on their own default window only; supervisors on anything (else 403)."""
-    if user.has_role("supervisor"):
-        return
-    if scope == "window" and window is not None and user.default_window_id == window.id:
-        return
-    if scope == "window":
-        raise NoticeError(_("You may only suspend or resume your own window."), 403)
-    raise NoticeError(_("Only a supervisor may suspend or resume a service or the whole hall."), 403)
+#: The permission (``kiosk.staff.permissions``) each scope of suspension needs.
+ACTIONS = {"window": "suspension.window", "service": "suspension.service", "hall": "suspension.hall"}
+
+
+def check_role(user, scope: str, window: Window | None = None, hall: Hall | None = None) -> None:
+    """Whether the permission table lets ``user`` suspend or resume here (else a 403 ``NoticeError``).
+
+    Staff may act on their own default window only; supervisors on anything in their own hall.
+    """
+    action = ACTIONS.get(scope, "suspension.hall")
+    if not permissions.allowed(user, action, window=window, hall=hall):
+        raise NoticeError(permissions.denied_message(action), 403)
 
 
 def _target_filter(scope: str, target):
@@ -105,7 +109,7 @@ def suspend(hall: Hall, scope: str, target: Window | Service | None, reason_key:
     Checks the user's role, writes the audit log and the display events, and commits.
     """
     try:
-        check_role(user, scope, target if isinstance(target, Window) else None)
+        check_role(user, scope, target if isinstance(target, Window) else None, hall)
         now = utcnow()
         previous = _own_active(hall, scope, target)
         if previous is not None:
@@ -130,7 +134,7 @@ def suspend(hall: Hall, scope: str, target: Window | Service | None, reason_key:
 def resume(hall: Hall, scope: str, target: Window | Service | None, user: Any) -> Suspension:
     """End the active suspension of ``target`` (409 when there is none) and commit."""
     try:
-        check_role(user, scope, target if isinstance(target, Window) else None)
+        check_role(user, scope, target if isinstance(target, Window) else None, hall)
         row = _own_active(hall, scope, target)
         if row is None:
             raise NoticeError(_("This is not suspended."), 409)

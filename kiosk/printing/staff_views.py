@@ -8,13 +8,13 @@ from flask_login import current_user
 from kiosk.printing import service
 from kiosk.printing.models import PrintJob
 from kiosk.printing.responses import print_pdf_response
-from kiosk.staff.auth import role_required
+from kiosk.staff.permissions import permission_required
 
 bp = Blueprint("printing_staff", __name__, url_prefix="/staff")
 
 
 @bp.get("/print-jobs")
-@role_required("staff")
+@permission_required("printjobs.view")
 def jobs():
     """Recent print jobs, failed ones highlighted, with one-touch reprint."""
     rows = service.recent_jobs(getattr(current_user, "hall_id", None))
@@ -30,7 +30,7 @@ def _job_or_404(job_id: int) -> PrintJob:
 
 
 @bp.post("/print-jobs/<int:job_id>/reprint")
-@role_required("staff")
+@permission_required("printjobs.reprint")
 def reprint(job_id: int):
     """Print a job again (marked as a reprint); audit-logged."""
     new = service.reprint_job(_job_or_404(job_id))
@@ -42,7 +42,7 @@ def reprint(job_id: int):
 
 
 @bp.get("/print-jobs/<int:job_id>.pdf")
-@role_required("staff")
+@permission_required("printjobs.view")
 def job_pdf(job_id: int):
     """The PDF kept with a job."""
     job = _job_or_404(job_id)

@@ -11,7 +11,8 @@ from kiosk.queue import reads, windows
 from kiosk.queue.errors import QueueError
 from kiosk.queue.paper import status_url
 from kiosk.queue.tickets import issue_ticket
-from kiosk.staff.auth import api_user, token_required
+from kiosk.staff.auth import api_user, token_permission
+from kiosk.staff.permissions import allowed, denied_message
 
 bp = Blueprint("queue", __name__)
 
@@ -53,6 +54,8 @@ def _act(number: int, action):
     window = _window(number)
     if window is None:
         return api_error(_("There is no window %(n)s in this hall.", n=number), 404)
+    if not allowed(api_user(), "window.operate", window=window):
+        return api_error(denied_message("window.operate"), 403)
     try:
         return action(window)
     except QueueError as error:
@@ -60,7 +63,7 @@ def _act(number: int, action):
 
 
 @bp.post("/windows/<int:number>/call-next")
-@token_required("staff")
+@token_permission("window.operate")
 def call_next(number: int):
     """Call the next ticket: ``{"ticket": "A001"|null, "window": n}``."""
     def act(window):
@@ -77,7 +80,7 @@ def _simple(name: str, function):
         return _act(number, act)
     view.__name__ = name
     view.__doc__ = f"``{name}`` the window's current ticket."
-    return token_required("staff")(view)
+    return token_permission("window.operate")(view)
 
 
 bp.add_url_rule("/windows/<int:number>/recall", view_func=_simple("recall", windows.recall), methods=["POST"])
@@ -86,7 +89,7 @@ bp.add_url_rule("/windows/<int:number>/finish", view_func=_simple("finish", wind
 
 
 @bp.post("/windows/<int:number>/transfer")
-@token_required("staff")
+@token_permission("window.operate")
 def transfer(number: int):
     """Transfer the current ticket: ``{"service": "B"}`` or ``{"window": 4}``."""
     body = json_body()
@@ -118,7 +121,7 @@ def _toggle(name: str, is_open: bool):
         return _act(number, act)
     view.__name__ = name
     view.__doc__ = f"{name.capitalize()} the window."
-    return token_required("staff")(view)
+    return token_permission("window.operate")(view)
 
 
 bp.add_url_rule("/windows/<int:number>/open", view_func=_toggle("open", True), methods=["POST"])
@@ -126,7 +129,7 @@ bp.add_url_rule("/windows/<int:number>/close", view_func=_toggle("close", False)
 
 
 @bp.post("/windows/<int:number>/requeue")
-@token_required("staff")
+@token_permission("window.operate")
 def requeue(number: int):
     """Put a skipped ticket back at the front: ``{"ticket": "A003"}``."""
     body = json_body()

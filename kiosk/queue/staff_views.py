@@ -14,7 +14,7 @@ from kiosk.hall.service import business_day, service_by_code, window_by_number
 from kiosk.queue import stats, windows
 from kiosk.queue.errors import QueueError
 from kiosk.queue.reads import skipped_today, status_of, waiting_for
-from kiosk.staff.auth import role_required
+from kiosk.staff.permissions import allowed, check, denied_message, permission_required
 
 bp = Blueprint("queue_staff", __name__, url_prefix="/staff")
 
@@ -40,11 +40,13 @@ def console_context(window) -> dict:
         "waiting": waiting_for(window, limit=30),
         "skipped": skipped_today(window, business_day(window.hall)),
         "services": window.hall.services, "all_windows": window.hall.windows,
+        "can_operate": allowed(current_user, "window.operate", window=window),
+        "not_yours": denied_message("window.operate"),
     }
 
 
 @bp.get("/window")
-@role_required("staff")
+@permission_required("window.view")
 def window():
     """The console for one window (``?window=n``; default: the user's own window)."""
     chosen = _chosen_window()
@@ -54,7 +56,7 @@ def window():
 
 
 @bp.get("/window/<int:number>/panel")
-@role_required("staff")
+@permission_required("window.view")
 def window_panel(number: int):
     """The live part of the console (current ticket and the waiting list), for refreshing in place."""
     chosen = window_by_number(current_user.hall, number)
@@ -88,12 +90,13 @@ def _run(action: str, chosen) -> str:
 
 
 @bp.post("/window/<int:number>/<action>")
-@role_required("staff")
+@permission_required("window.operate")
 def window_action(number: int, action: str):
     """Run one console action, then show the console again."""
     chosen = window_by_number(current_user.hall, number)
     if chosen is None or action not in ACTIONS:
         abort(404)
+    check(current_user, "window.operate", window=chosen)
     try:
         flash(_run(action, chosen))
     except QueueError as error:
@@ -118,7 +121,7 @@ def _period():
 
 
 @bp.get("/stats", endpoint="stats")
-@role_required("supervisor")
+@permission_required("stats.view")
 def stats_page():
     """Per day, service and window: issued, served, no-shows, waits, service times, time limits, ratings."""
     hall, start, end, error = _period()
@@ -128,7 +131,7 @@ def stats_page():
 
 
 @bp.get("/stats.csv")
-@role_required("supervisor")
+@permission_required("stats.view")
 def stats_csv():
     """The same rows as CSV (UTF-8 with BOM so spreadsheet programs read Chinese)."""
     hall, start, end, _error = _period()

@@ -1,19 +1,19 @@
-"""Access control for staff pages (Flask-Login sessions) and the API (bearer tokens)."""
+"""Access control: staff sessions (Flask-Login) and API bearer tokens, checked against the permission table."""
 from __future__ import annotations
 
 import hashlib
 import secrets
 from functools import wraps
 
-from flask import abort, g, request
+from flask import g, request
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from kiosk.api import api_error
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db, login_manager
 from kiosk.staff.models import ApiToken, StaffUser
+from kiosk.staff.permissions import PERMISSIONS, allowed
 
 #: Session ids longer than this are refused before they reach the database (the columns are 32-bit integers).
 MAX_ID_DIGITS = 9
@@ -35,22 +35,6 @@ def load_user(session_id: str) -> StaffUser | None:
     if user is None or not user.active or (user.session_version or 0) != int(version):
         return None
     return user
-
-
-def role_required(role: str):
-    """Decorator for staff views: login required, and ``role`` or above (else 403)."""
-
-    def decorate(view):
-        @wraps(view)
-        @login_required
-        def wrapped(*args, **kwargs):
-            if not current_user.has_role(role):
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapped
-
-    return decorate
 
 
 def _digest(token: str) -> str:
@@ -83,8 +67,13 @@ def api_user() -> StaffUser | None:
     return g.api_user
 
 
-def token_required(role: str = "staff"):
-    """Decorator for API views: a valid bearer token (401) of ``role`` or above (403)."""
+def token_permission(action: str):
+    """Decorator for API views: a valid bearer token (401) whose user may take ``action`` (403).
+
+    The request's hall becomes the token user's hall, so the route works on that hall only.
+    """
+    if action not in PERMISSIONS:
+        raise KeyError(action)
 
     def decorate(view):
         @wraps(view)
@@ -92,10 +81,12 @@ def token_required(role: str = "staff"):
             user = api_user()
             if user is None:
                 return api_error(_("A valid staff token is required."), 401)
-            if not user.has_role(role):
+            if not allowed(user, action):
                 return api_error(_("Your role does not allow this action."), 403)
+            g.hall = user.hall
             return view(*args, **kwargs)
 
+        wrapped.permission = action  # type: ignore[attr-defined]
         return wrapped
 
     return decorate

@@ -1,4 +1,4 @@
-"""Staff console: administrators maintain the staff users of their own hall.
+"""Staff console: administrators maintain the staff users of their own hall; supervisors assign windows.
 
 Thin views: parse the form, call :mod:`kiosk.staff.users`, commit or roll back, render.
 """
@@ -11,8 +11,8 @@ from flask_login import current_user
 
 from kiosk.extensions import db
 from kiosk.staff import users
-from kiosk.staff.auth import role_required
 from kiosk.staff.models import ROLES, StaffUser
+from kiosk.staff.permissions import permission_required
 
 bp = Blueprint("staff_users", __name__, url_prefix="/staff/users")
 
@@ -55,14 +55,14 @@ def _done(user: StaffUser, message: str):
 
 
 @bp.get("")
-@role_required("admin")
+@permission_required("users.admin")
 def index():
     """The hall's users and the form for a new one."""
     return _index_page()
 
 
 @bp.post("")
-@role_required("admin")
+@permission_required("users.admin")
 def create():
     """Add a user to the admin's hall."""
     form = request.form
@@ -77,14 +77,14 @@ def create():
 
 
 @bp.get("/<int:user_id>")
-@role_required("admin")
+@permission_required("users.admin")
 def edit(user_id: int):
     """One user: details, password, enable or disable, API tokens."""
     return _edit_page(_own(user_id))
 
 
 @bp.post("/<int:user_id>")
-@role_required("admin")
+@permission_required("users.admin")
 def update(user_id: int):
     """Save display name, role and default window."""
     user, form = _own(user_id), request.form
@@ -97,7 +97,7 @@ def update(user_id: int):
 
 
 @bp.post("/<int:user_id>/password")
-@role_required("admin")
+@permission_required("users.admin")
 def password(user_id: int):
     """Set a new password (typed twice)."""
     user, form = _own(user_id), request.form
@@ -109,14 +109,14 @@ def password(user_id: int):
 
 
 @bp.post("/<int:user_id>/disable")
-@role_required("admin")
+@permission_required("users.admin")
 def disable(user_id: int):
     """Disable the user: no login, no session, no API token."""
     return _set_active(user_id, False)
 
 
 @bp.post("/<int:user_id>/enable")
-@role_required("admin")
+@permission_required("users.admin")
 def enable(user_id: int):
     """Enable the user again."""
     return _set_active(user_id, True)
@@ -138,7 +138,7 @@ def _set_active(user_id: int, active: bool):
 
 
 @bp.post("/<int:user_id>/tokens/revoke")
-@role_required("admin")
+@permission_required("users.admin")
 def revoke_tokens(user_id: int):
     """Delete all of the user's API tokens."""
     user = _own(user_id)
@@ -152,3 +152,29 @@ def revoke_tokens(user_id: int):
     else:
         message = _("%(name)s has no API tokens.", name=user.username)
     return _done(user, message)
+
+
+@bp.get("/windows")
+@permission_required("users.assign_window")
+def windows():
+    """Which window each member of the hall's staff works at (supervisors and admins)."""
+    hall = current_user.hall
+    return render_template("staff/users/windows.html", hall=hall, users=users.users_of(hall), windows=hall.windows)
+
+
+@bp.post("/<int:user_id>/window")
+@permission_required("users.assign_window")
+def assign_window(user_id: int):
+    """Make a window (or none) the user's own window: the only one a staff member may operate."""
+    user = _own(user_id)
+    try:
+        users.update(user, current_user, display_name=user.display_name, role=user.role,
+                     default_window=request.form.get("default_window"))
+    except users.UserError as error:
+        flash(error.message, "error")
+        return redirect(url_for("staff_users.windows"), 303)
+    if user.default_window is not None:
+        flash(_("%(name)s now works at window %(n)s.", name=user.username, n=user.default_window.number))
+    else:
+        flash(_("%(name)s has no window now.", name=user.username))
+    return redirect(url_for("staff_users.windows"), 303)

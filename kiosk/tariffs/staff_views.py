@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from kiosk.hall.service import business_day, current_hall
-from kiosk.staff.auth import role_required
+from kiosk.staff.permissions import permission_required
 from kiosk.tariffs import export, fee_importer, importer, service
 
 bp = Blueprint("tariffs_staff", __name__, url_prefix="/staff/tariffs")
@@ -32,7 +32,7 @@ def _page(errors=None, draft: str | None = None, fees_text: str | None = None, s
 
 
 @bp.get("")
-@role_required("admin")
+@permission_required("tariffs.admin")
 def admin():
     """Tables with their versions, the new-version form, the fee schedule editor and the file import."""
     return _page()
@@ -52,7 +52,7 @@ def _apply(kind: str, text: str, filename: str, draft=None, fees_text=None):
 
 
 @bp.post("/versions")
-@role_required("admin")
+@permission_required("tariffs.admin")
 def admin_new_version():
     """Add (or replace a not-yet-effective) version from the YAML draft."""
     text = request.form.get("yaml", "")
@@ -60,7 +60,7 @@ def admin_new_version():
 
 
 @bp.post("/fees")
-@role_required("admin")
+@permission_required("tariffs.admin")
 def admin_fees():
     """Replace the fee schedule with the edited YAML."""
     text = request.form.get("yaml", "")
@@ -68,7 +68,7 @@ def admin_fees():
 
 
 @bp.post("/import")
-@role_required("admin")
+@permission_required("tariffs.admin")
 def admin_import():
     """Import an uploaded YAML or CSV file of tariffs or fees."""
     kind = request.form.get("kind")
@@ -86,7 +86,7 @@ def admin_import():
 
 
 @bp.post("/versions/<int:version_id>/delete")
-@role_required("admin")
+@permission_required("tariffs.admin")
 def admin_delete_version(version_id: int):
     """Withdraw a version that has not taken effect (versions in effect are never removed)."""
     if not importer.withdraw_version(version_id, business_day(current_hall())):

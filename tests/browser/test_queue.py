@@ -32,7 +32,7 @@ def test_call_next_reaches_the_display_within_a_second(page, browser, artifacts)
         page.wait_for_url(re.compile(r"/kiosk/ticket/"))
         display.goto(f"{page.base}/display?lang=en")
         display.wait_for_selector('body[data-connected="true"]')
-        staff_login(page, "staff1")
+        staff_login(page, "supervisor")  # staff1 works at window 1 only
         page.goto(f"{page.base}/staff/window?window=3&lang=en")
         started = time.monotonic()
         page.click('button[data-action="call-next"]')

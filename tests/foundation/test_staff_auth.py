@@ -5,8 +5,9 @@ from sqlalchemy import select
 
 from kiosk.audit.models import AuditLog
 from kiosk.extensions import db
-from kiosk.staff.auth import issue_token, role_required, token_required
+from kiosk.staff.auth import issue_token, token_permission
 from kiosk.staff.models import ROLES, StaffUser
+from kiosk.staff.permissions import permission_required
 from tests.factories import STAFF_PASSWORD
 
 
@@ -55,12 +56,12 @@ def test_role_hierarchy(empty_app, role, allowed):
     assert [r for r in ROLES if user.has_role(r)] == allowed
 
 
-def test_role_required_denies_with_403(empty_app, empty_client, make_staff_user):
+def test_permission_required_denies_with_403(empty_app, empty_client, make_staff_user):
     app, client = empty_app, empty_client
     make_staff_user(username="clerk", role="staff")
 
     @app.get("/staff/test-admin-only")
-    @role_required("admin")
+    @permission_required("users.admin")
     def admin_only():
         return "ok"
 
@@ -78,7 +79,7 @@ def test_bearer_token_checks(empty_app, make_staff_user):
         return {"Authorization": f"Bearer {issue_token(users[role])}"}
 
     @app.post("/api/v1/test-supervisor")
-    @token_required("supervisor")
+    @token_permission("stats.view")
     def supervisor_only():
         return {"ok": True}
 

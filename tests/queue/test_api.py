@@ -49,7 +49,7 @@ def test_suspended_service_cannot_ticket(client, monkeypatch):
 def test_snapshot(client, token):
     client.post("/api/v1/tickets", json={"service": "A"})
     client.post("/api/v1/tickets", json={"service": "B"})
-    client.post("/api/v1/windows/3/call-next", headers=token())
+    client.post("/api/v1/windows/3/call-next", headers=token("supervisor"))
     body = client.get("/api/v1/queue?lang=en").get_json()
     assert body["hall"] == "demo"
     assert [(s["code"], s["name"], s["waiting"]) for s in body["services"]] == [
@@ -60,7 +60,7 @@ def test_snapshot(client, token):
 
 
 def test_window_actions(client, token):
-    headers = token()
+    headers = token("supervisor")
     for _ in range(3):
         client.post("/api/v1/tickets", json={"service": "A"})
     call = client.post("/api/v1/windows/1/call-next", headers=headers)
@@ -99,7 +99,7 @@ def test_window_actions_need_a_token(client):
 
 
 def test_closed_window_answers_409(client, token):
-    headers = token()
+    headers = token("supervisor")
     assert client.post("/api/v1/windows/2/close", headers=headers).get_json() == {"window": 2, "status": "closed"}
     response = client.post("/api/v1/windows/2/call-next", headers=headers)
     assert response.status_code == 409

@@ -89,7 +89,7 @@ def test_event_stream_carries_calls(client, token):
     client.post("/api/v1/tickets", json={"service": "A"})
     start = client.get("/api/v1/events?max_seconds=0.01").get_data(as_text=True)
     last_id = int(start.split(": connected ")[1].split()[0])
-    client.post("/api/v1/windows/3/call-next", headers=token())
+    client.post("/api/v1/windows/3/call-next", headers=token("supervisor"))
     text = client.get(f"/api/v1/events?max_seconds=0.3&last_event_id={last_id}").get_data(as_text=True)
     messages = [block for block in text.split("\n\n") if block.startswith("id:")]
     types = [block.split("\n")[1].removeprefix("event: ") for block in messages]

@@ -61,7 +61,7 @@ def test_status_page(client, token):
     second = client.post("/api/v1/tickets", json={"service": "A"}).get_json()
     html = client.get(second["status_url"] + "?lang=en").get_data(as_text=True)
     assert 'data-ahead="1"' in html and "A002" in html
-    client.post("/api/v1/windows/2/call-next", headers=token())
+    client.post("/api/v1/windows/2/call-next", headers=token("supervisor"))
     html = client.get(first["status_url"] + "?lang=en").get_data(as_text=True)
     assert "Please go to window 2 now." in html
     assert client.get("/t/not-a-token").status_code == 404
@@ -114,8 +114,8 @@ def embedded_snapshot(html: str) -> dict:
 
 def test_wall_display(client, token):
     client.post("/api/v1/tickets", json={"service": "A"})
-    client.post("/api/v1/windows/3/call-next", headers=token())
-    client.post("/api/v1/windows/5/close", headers=token())
+    client.post("/api/v1/windows/3/call-next", headers=token("supervisor"))
+    client.post("/api/v1/windows/5/close", headers=token("supervisor"))
     html = client.get("/display").get_data(as_text=True)
     windows = {w["number"]: w for w in embedded_snapshot(html)["windows"]}
     assert (windows[3]["status"], windows[3]["serving"]) == ("open", "A001")
