@@ -20,7 +20,6 @@ from kiosk.audit.service import record
 from kiosk.bills import store
 from kiosk.bills.models import CustomerCategory
 from kiosk.csvfile import CsvFileError, CsvRecords
-from kiosk.dbtypes import is_one_of
 from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.parsing import clean_text, decimal_places, parse_date, parse_decimal
@@ -29,6 +28,7 @@ REQUIRED = ("account_no", "name", "address", "category", "period", "prev_reading
             "due_date", "paid_on")
 OPTIONAL = ("meter_no", "phone", "peak_kwh", "valley_kwh", "prepaid_balance", "late_fee")
 MAX_ACCOUNT_DIGITS = 20
+CATEGORIES = frozenset(category.value for category in CustomerCategory)
 #: Rows per staged batch and (about) per batch moved into the bills: each batch is one short transaction.
 BATCH_ROWS = 5000
 #: Checking stops after this many problems (the file is refused either way).
@@ -145,7 +145,7 @@ def _account(raw: str | None) -> str:
 
 def _category(raw: str | None) -> str:
     value = clean_text(raw)
-    if not is_one_of(value, CustomerCategory):
+    if value not in CATEGORIES:
         raise RowError(_("category “%(value)s” must be residential or non_residential", value=value[:30]))
     return value
 

@@ -70,7 +70,7 @@ def _write_accounts(latest: dict[str, dict], existing: dict[str, int], result) -
            for number, row in latest.items() if number not in existing]
     changed = [{"id": existing[number]} | _account_values(row) for number, row in latest.items() if number in existing]
     if new:
-        db.session.execute(insert(BillAccount), new)
+        db.session.execute(insert(BillAccount.__table__), new)
     if changed:
         db.session.execute(update(BillAccount), changed)
     result.accounts_created += len(new)
@@ -166,7 +166,7 @@ def upsert(rows: list[dict], result) -> None:
         else:
             changed.append({"id": known[0]} | values)
     for chunk in _chunks(new, 5000):
-        db.session.execute(insert(Bill), chunk)
+        db.session.execute(insert(Bill.__table__), chunk)  # Core executemany: no ORM bookkeeping per row
     for chunk in _chunks(changed, 5000):
         db.session.execute(update(Bill), chunk)
     result.bills_created += len(new)
@@ -193,9 +193,10 @@ def decode_row(text: str) -> dict:
 
 def stage(import_id: str, rows: list[tuple[int, dict]]) -> None:
     """Add checked ``(line, row)`` pairs of import ``import_id`` to ``bill_staging`` (the caller commits)."""
+    now = utcnow()
     db.session.execute(insert(STAGING), [
         {"import_id": import_id, "line": line, "account_no": row["account_no"], "period": row["period"],
-         "data": encode_row(row), "created_at": utcnow()} for line, row in rows])
+         "data": encode_row(row), "created_at": now} for line, row in rows])
 
 
 def staged_batches(import_id: str, size: int) -> Iterator[list[dict]]:
