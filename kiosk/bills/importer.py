@@ -30,7 +30,7 @@ OPTIONAL = ("meter_no", "phone", "peak_kwh", "valley_kwh", "prepaid_balance", "l
 MAX_ACCOUNT_DIGITS = 20
 CATEGORIES = frozenset(category.value for category in CustomerCategory)
 #: Rows per staged batch and (about) per batch moved into the bills: each batch is one short transaction.
-BATCH_ROWS = 5000
+BATCH_ROWS = 2000
 #: Checking stops after this many problems (the file is refused either way).
 MAX_PROBLEMS = 10_000
 
@@ -240,7 +240,7 @@ def import_csv(stream: TextIO, source: str = "", actor: str = "system", batch_si
             errors.append((0, _("The file is not a readable UTF-8 CSV file (%(reason)s).", reason=error)))
         if errors:
             errors.sort(key=lambda item: item[0])
-            _discard(import_id)
+            _discard(import_id, batch_size)
             return result
         for rows in store.staged_batches(import_id, batch_size):
             store.upsert(rows, result)
@@ -248,18 +248,24 @@ def import_csv(stream: TextIO, source: str = "", actor: str = "system", batch_si
             result.batches += 1
         record("bills.import", source, actor=actor, after={
             "rows": result.rows, "bills_created": result.bills_created, "bills_updated": result.bills_updated})
-        store.clear_staging(import_id)
         db.session.commit()
+        _clear(import_id, batch_size)
     except BaseException:
-        _discard(import_id)
+        _discard(import_id, batch_size)
         raise
     return result
 
 
-def _discard(import_id: str) -> None:
+def _discard(import_id: str, batch_size: int) -> None:
     db.session.rollback()
-    store.clear_staging(import_id)
-    db.session.commit()
+    _clear(import_id, batch_size)
+
+
+def _clear(import_id: str, batch_size: int) -> None:
+    """Remove the staged rows of ``import_id`` one short transaction per batch."""
+    while store.clear_staging(import_id, batch_size):
+        db.session.commit()
+    db.session.rollback()
 
 
 def _stage_file(stream: TextIO, import_id: str, batch_size: int, errors: list, result: ImportResult) -> None:

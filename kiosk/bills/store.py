@@ -221,7 +221,14 @@ def staged_batches(import_id: str, size: int) -> Iterator[list[dict]]:
         after = last
 
 
-def clear_staging(import_id: str) -> None:
-    """Remove the staged rows of ``import_id`` and those of imports that never finished (the caller commits)."""
-    db.session.execute(delete(STAGING).where(STAGING.c.import_id == import_id))
-    db.session.execute(delete(STAGING).where(STAGING.c.created_at < utcnow() - STALE_STAGING))
+def clear_staging(import_id: str, size: int) -> int:
+    """Remove up to ``size`` staged rows of ``import_id`` or of imports that never finished; how many.
+
+    The caller commits after each call, so removing a million rows never holds the write lock long.
+    """
+    stale = utcnow() - STALE_STAGING
+    ids = db.session.scalars(select(STAGING.c.id).where(
+        (STAGING.c.import_id == import_id) | (STAGING.c.created_at < stale)).limit(size)).all()
+    if ids:
+        db.session.execute(delete(STAGING).where(STAGING.c.id.in_(ids)))
+    return len(ids)
