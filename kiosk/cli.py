@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import click
 from flask import Flask, current_app
+from flask_babel import gettext as _
 from flask_migrate import upgrade
 from sqlalchemy import select
 
+from kiosk.backup import BackupError, backup, restore
 from kiosk.cli_problems import report_import
 from kiosk.demo.seed import seed_demo
 from kiosk.events.service import prune_events
@@ -110,6 +113,28 @@ def prune_events_command(days: int | None) -> None:
     click.echo(f"Removed {removed} events.")
 
 
+@click.command("backup")
+@click.argument("directory", type=click.Path(file_okay=False))
+def backup_command(directory: str) -> None:
+    """Write a consistent online backup of the database into DIRECTORY and print the file's path."""
+    try:
+        click.echo(str(backup(Path(directory))))
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace the contents of a database that is not empty.")
+def restore_command(path: str, force: bool) -> None:
+    """Restore a backup file made by ``backup`` into this (empty) database."""
+    try:
+        restore(Path(path), force=force)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(_("Restored %(path)s.", path=path))
+
+
 def run_import(path: str, run: Callable[[], R], action: str, audit_after: Callable[[R], dict]) -> R:
     """Run one all-or-nothing import as a use case (see :func:`kiosk.transaction.all_or_nothing`) and report it.
 
@@ -123,5 +148,5 @@ def run_import(path: str, run: Callable[[], R], action: str, audit_after: Callab
 def init_app(app: Flask) -> None:
     """Register the core commands (features register their own in their ``init_app``)."""
     for command in (init_db_command, seed_demo_command, create_user_command, create_token_command,
-                    register_device_command, prune_events_command):
+                    register_device_command, prune_events_command, backup_command, restore_command):
         app.cli.add_command(command)

@@ -1,12 +1,14 @@
-"""Importing bills from the billing system's CSV export: validate everything, then write in bulk.
+"""Importing bills from the billing system's CSV export: streamed, checked whole, written in short batches.
 
 A file with any bad row writes nothing; every bad row is reported with its line number
-(the header is line 1). Re-importing an (account_no, period) updates that bill.
+(the header is line 1). Re-importing an (account_no, period) updates that bill. The file is read as
+a stream (memory stays bounded) and staged in ``bill_staging`` batch by batch; see ``docs/bills.md``.
 """
 from __future__ import annotations
 
-import csv
 import io
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,7 +19,7 @@ from flask_babel import gettext as _
 from kiosk.audit.service import record
 from kiosk.bills import store
 from kiosk.bills.models import CustomerCategory
-from kiosk.dbtypes import is_one_of
+from kiosk.csvfile import CsvFileError, CsvRecords
 from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.parsing import clean_text, decimal_places, parse_date, parse_decimal
@@ -26,6 +28,11 @@ REQUIRED = ("account_no", "name", "address", "category", "period", "prev_reading
             "due_date", "paid_on")
 OPTIONAL = ("meter_no", "phone", "peak_kwh", "valley_kwh", "prepaid_balance", "late_fee")
 MAX_ACCOUNT_DIGITS = 20
+CATEGORIES = frozenset(category.value for category in CustomerCategory)
+#: Rows per staged batch and (about) per batch moved into the bills: each batch is one short transaction.
+BATCH_ROWS = 2000
+#: Checking stops after this many problems (the file is refused either way).
+MAX_PROBLEMS = 10_000
 
 
 @dataclass
@@ -38,6 +45,8 @@ class ImportResult:
     accounts_updated: int = 0
     bills_created: int = 0
     bills_updated: int = 0
+    #: Transactions that moved staged rows into the bills (one per batch of accounts).
+    batches: int = 0
 
     @property
     def ok(self) -> bool:
@@ -136,7 +145,7 @@ def _account(raw: str | None) -> str:
 
 def _category(raw: str | None) -> str:
     value = clean_text(raw)
-    if not is_one_of(value, CustomerCategory):
+    if value not in CATEGORIES:
         raise RowError(_("category “%(value)s” must be residential or non_residential", value=value[:30]))
     return value
 
@@ -152,61 +161,129 @@ def _consistency(row: dict) -> list[str]:
     return problems
 
 
-def read_rows(stream: TextIO) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
-    """Checked rows ``(line, row)`` and errors ``(line, reason)`` from a CSV text stream."""
-    reader = csv.DictReader(stream)
-    header = reader.fieldnames or []
+def _key(row: dict) -> int:
+    """``(account_no, period)`` as one small integer (leading zeros kept by the leading 1)."""
+    return int("1" + row["account_no"] + row["period"][:4] + row["period"][5:])
+
+
+def _header_problems(header: list[str]) -> list[tuple[int, str]]:
     missing = [name for name in REQUIRED if name not in header]
     unknown = [name for name in header if name not in REQUIRED + OPTIONAL]
-    if missing or unknown or len(set(header)) != len(header):
-        reasons = [_("the header must have the columns %(columns)s", columns=",".join(REQUIRED))]
-        if missing:
-            reasons.append(_("missing columns: %(columns)s", columns=",".join(missing)))
-        if unknown:
-            reasons.append(_("unknown columns: %(columns)s (optional columns: %(optional)s)",
-                             columns=",".join(unknown), optional=",".join(OPTIONAL)))
-        return [], [(1, "; ".join(reasons))]
-    rows: list[tuple[int, dict]] = []
-    errors: list[tuple[int, str]] = []
-    seen: dict[tuple[str, str], int] = {}
-    for row in reader:
-        line = reader.line_num
-        if None in row or any(value is None for value in row.values()):
-            errors.append((line, _("expected %(n)s columns", n=len(header))))
-            continue
+    if not (missing or unknown or len(set(header)) != len(header)):
+        return []
+    reasons = [_("the header must have the columns %(columns)s", columns=",".join(REQUIRED))]
+    if missing:
+        reasons.append(_("missing columns: %(columns)s", columns=",".join(missing)))
+    if unknown:
+        reasons.append(_("unknown columns: %(columns)s (optional columns: %(optional)s)",
+                         columns=",".join(unknown), optional=",".join(OPTIONAL)))
+    return [(1, "; ".join(reasons))]
+
+
+def checked_rows(stream: TextIO, errors: list[tuple[int, str]]) -> Iterator[tuple[int, dict]]:
+    """The good rows ``(line, row)`` of a CSV text stream, read as they come; every problem goes to ``errors``.
+
+    Problems are added in line order: the header, records with another number of columns, bad values
+    and a repeated (account_no, period). Only a compact key per row is kept, so memory stays small
+    for files of millions of rows. Stops after :data:`MAX_PROBLEMS` problems.
+    """
+    records = CsvRecords(stream)
+    errors.extend(_header_problems(records.header))
+    if errors:
+        return
+    seen: dict[int, int] = {}
+    for line, row in records:
+        errors.extend(records.errors)
+        records.errors.clear()
+        if len(errors) >= MAX_PROBLEMS:
+            errors.append((line, _("Stopped checking after %(n)s problems.", n=MAX_PROBLEMS)))
+            return
         try:
             parsed = parse_row(row)
         except RowError as error:
             errors.append((line, str(error)))
             continue
-        key = (parsed["account_no"], parsed["period"])
+        key = _key(parsed)
         if key in seen:
             errors.append((line, _("account %(account)s period %(period)s is already on line %(line)s",
-                                   account=key[0], period=key[1], line=seen[key])))
+                                   account=parsed["account_no"], period=parsed["period"], line=seen[key])))
             continue
         seen[key] = line
-        rows.append((line, parsed))
+        yield line, parsed
+    errors.extend(records.errors)
+
+
+def read_rows(stream: TextIO) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
+    """Checked rows ``(line, row)`` and errors ``(line, reason)`` from a CSV text stream (all in memory)."""
+    errors: list[tuple[int, str]] = []
+    rows = list(checked_rows(stream, errors))
     return rows, errors
 
 
-def import_csv(stream: TextIO, source: str = "", actor: str = "system") -> ImportResult:
-    """Import a CSV text stream, all rows or nothing, and commit it with an audit entry naming ``source``."""
+def import_csv(stream: TextIO, source: str = "", actor: str = "system", batch_size: int = BATCH_ROWS) -> ImportResult:
+    """Import a CSV text stream, all rows or nothing, and commit it with an audit entry naming ``source``.
+
+    Streams the file: the rows are checked as they are read and written to ``bill_staging`` in batches
+    of ``batch_size``, each its own short transaction; any problem anywhere in the file removes the
+    staged rows and writes nothing else. A good file is then moved into the accounts and bills one
+    batch of accounts at a time (each a short transaction), and the import is audited at the end.
+    """
+    import_id = uuid.uuid4().hex
+    errors: list[tuple[int, str]] = []
+    result = ImportResult(errors=errors)
     try:
-        rows, errors = read_rows(stream)
-    except (csv.Error, UnicodeDecodeError) as error:
-        return ImportResult(errors=[(0, _("The file is not a readable UTF-8 CSV file (%(reason)s).", reason=error))])
-    if errors:
-        return ImportResult(errors=errors)
-    result = ImportResult(errors=[], rows=len(rows))
-    try:
-        store.upsert([row for _line, row in rows], result)
+        try:
+            _stage_file(stream, import_id, batch_size, errors, result)
+        except CsvFileError as error:
+            errors.append((error.line, error.reason))
+        except UnicodeDecodeError as error:
+            errors.append((0, _("The file is not a readable UTF-8 CSV file (%(reason)s).", reason=error)))
+        if errors:
+            errors.sort(key=lambda item: item[0])
+            _discard(import_id, batch_size)
+            return result
+        for rows in store.staged_batches(import_id, batch_size):
+            store.upsert(rows, result)
+            db.session.commit()
+            result.batches += 1
         record("bills.import", source, actor=actor, after={
             "rows": result.rows, "bills_created": result.bills_created, "bills_updated": result.bills_updated})
         db.session.commit()
-    except Exception:
-        db.session.rollback()
+        _clear(import_id, batch_size)
+    except BaseException:
+        _discard(import_id, batch_size)
         raise
     return result
+
+
+def _discard(import_id: str, batch_size: int) -> None:
+    db.session.rollback()
+    _clear(import_id, batch_size)
+
+
+def _clear(import_id: str, batch_size: int) -> None:
+    """Remove the staged rows of ``import_id`` one short transaction per batch."""
+    while store.clear_staging(import_id, batch_size):
+        db.session.commit()
+    db.session.rollback()
+
+
+def _stage_file(stream: TextIO, import_id: str, batch_size: int, errors: list, result: ImportResult) -> None:
+    """Check every row of ``stream`` and stage the good ones in batches while the file has no problem."""
+    batch: list[tuple[int, dict]] = []
+    for line, row in checked_rows(stream, errors):
+        result.rows += 1
+        if errors:
+            batch.clear()
+            continue
+        batch.append((line, row))
+        if len(batch) >= batch_size:
+            store.stage(import_id, batch)
+            db.session.commit()
+            batch.clear()
+    if batch and not errors:
+        store.stage(import_id, batch)
+        db.session.commit()
 
 
 def import_file(path: str, actor: str = "cli") -> ImportResult:
@@ -215,6 +292,6 @@ def import_file(path: str, actor: str = "cli") -> ImportResult:
         return import_csv(stream, path, actor)
 
 
-def import_text(text: str) -> ImportResult:
+def import_text(text: str, batch_size: int = BATCH_ROWS) -> ImportResult:
     """Import CSV given as a string (tests, demo data)."""
-    return import_csv(io.StringIO(text, newline=""))
+    return import_csv(io.StringIO(text, newline=""), batch_size=batch_size)

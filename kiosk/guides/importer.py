@@ -6,7 +6,6 @@ line number (the CSV header is line 1). Importing the same data again changes no
 """
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +13,7 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from kiosk.csvfile import CsvFileError, CsvRecords
 from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.guides.labels import STAGES
@@ -178,19 +178,25 @@ def _write_rows(rows: list[tuple[int, dict]]) -> ImportResult:
 
 
 def read_csv(stream: io.TextIOBase) -> tuple[list[tuple[int, dict]], list[tuple[int, str]]]:
-    """``(line, row)`` pairs of a CSV file, or header errors."""
-    reader = csv.DictReader(stream)
-    missing = [name for name in COLUMNS if name not in (reader.fieldnames or [])]
+    """``(line, row)`` pairs of a CSV file, or the header's and malformed records' errors.
+
+    Raises :class:`kiosk.csvfile.CsvFileError` for a file that ends inside a quoted field.
+    """
+    records = CsvRecords(stream)
+    missing = [name for name in COLUMNS if name not in records.header]
     if missing:
         return [], [(1, _("missing columns: %(columns)s", columns=", ".join(missing)))]
-    return [(reader.line_num, row) for row in reader], []
+    rows = list(records)
+    return rows, records.errors
 
 
 def import_csv(stream: io.TextIOBase, target: str, *, actor: str | None = None) -> ImportResult:
     """Import a CSV stream (see :data:`COLUMNS`) as one use case, like :func:`import_rows`."""
     try:
         rows, errors = read_csv(stream)
-    except (csv.Error, UnicodeDecodeError) as problem:
+    except CsvFileError as problem:
+        return ImportResult(errors=[(problem.line, problem.reason)])
+    except UnicodeDecodeError as problem:
         return ImportResult(errors=[(0, _("The file is not a readable UTF-8 CSV file (%(reason)s).",
                                           reason=type(problem).__name__))])
     if errors:

@@ -10,7 +10,7 @@ from kiosk.cli_problems import fail, report_import
 from kiosk.tariffs import fee_importer, importer, service
 
 
-def _run(path: str, kind: str) -> None:
+def _run(path: str, kind: str, replace_all: bool = False) -> None:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -18,7 +18,7 @@ def _run(path: str, kind: str) -> None:
     if kind == "tariffs":
         result = report_import(importer.import_tariffs(text, path, service.today(), actor="cli"), path)
     else:
-        result = report_import(fee_importer.import_fees(text, path, actor="cli"), path)
+        result = report_import(fee_importer.import_fees(text, path, actor="cli", replace_all=replace_all), path)
     click.echo(_("Imported %(path)s: %(new)s new, %(replaced)s replaced, %(removed)s removed.", path=path,
                  new=len(result.created), replaced=len(result.replaced), removed=len(result.removed)))
 
@@ -32,6 +32,7 @@ def import_tariffs_command(path: str) -> None:
 
 @click.command("import-fees")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-def import_fees_command(path: str) -> None:
+@click.option("--replace-all", is_flag=True, help="Allow the file to remove more than half of the current items.")
+def import_fees_command(path: str, replace_all: bool) -> None:
     """Replace the fee schedule with the items of a YAML or CSV file, all or nothing."""
-    _run(path, "fees")
+    _run(path, "fees", replace_all)

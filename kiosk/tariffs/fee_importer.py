@@ -1,4 +1,8 @@
-"""Validating and applying the fee schedule: a file replaces the whole schedule, or nothing on any error."""
+"""Validating and applying the fee schedule: a file replaces the whole schedule, or nothing on any error.
+
+A file that would remove more than half of the current items is refused unless the caller confirms
+it (``replace_all``: ``--replace-all`` on the command line, a checkbox on the staff form).
+"""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -16,12 +20,19 @@ from kiosk.transaction import all_or_nothing
 MAX_AMOUNT = Decimal(10) ** 9
 
 
-def import_fees(text: str, filename: str, actor: str) -> ImportResult:
+def import_fees(text: str, filename: str, actor: str, replace_all: bool = False) -> ImportResult:
     """Replace the whole fee schedule with the file's items, in the file's order; nothing on error.
 
     One use case: committed with its audit entry when the whole file is good, else rolled back.
+    Removing more than half of the current items needs ``replace_all``.
     """
-    return all_or_nothing(lambda: _replace_fees(text, filename), "fees.import", filename, import_changes, actor=actor)
+    return all_or_nothing(lambda: _replace_fees(text, filename, replace_all), "fees.import", filename, import_changes,
+                          actor=actor)
+
+
+def removes_too_much(removed: int, current: int) -> bool:
+    """Whether removing ``removed`` of ``current`` rows is more than half of them (an import then asks first)."""
+    return current > 0 and removed * 2 > current
 
 
 def validate_fee(record: dict) -> tuple[dict, list[tuple[int, str]]]:
@@ -42,12 +53,12 @@ def validate_fee(record: dict) -> tuple[dict, list[tuple[int, str]]]:
     return clean, errors
 
 
-def _replace_fees(text: str, filename: str) -> ImportResult:
+def _replace_fees(text: str, filename: str, replace_all: bool) -> ImportResult:
     result = ImportResult()
     try:
         records = read_records(text, filename, "fees")
     except FileError as error:
-        result.errors.append((error.line, error.reason))
+        result.errors.extend(error.problems)
         return result
     items, seen = [], set()
     for record in records:
@@ -60,6 +71,14 @@ def _replace_fees(text: str, filename: str) -> ImportResult:
     if result.errors:
         return result
     existing = {item.code: item for item in db.session.scalars(select(FeeItem))}
+    kept = {clean["code"] for clean in items}
+    removed = sum(code not in kept for code in existing)
+    if not replace_all and removes_too_much(removed, len(existing)):
+        result.errors.append((0, _("This would remove %(removed)s of the %(total)s current fee items, more than half: "
+                                   "nothing was changed. Confirm that the file replaces them all "
+                                   "(--replace-all, or the “Replace all” box).", removed=removed,
+                                   total=len(existing))))
+        return result
     for position, clean in enumerate(items, start=1):
         item = existing.pop(clean["code"], None)
         if item is None:

@@ -1,13 +1,13 @@
 """Reading tariff and fee files (YAML or CSV) into plain records that remember their line numbers."""
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
 import yaml
 from flask_babel import gettext as _
 
+from kiosk.csvfile import CsvFileError, CsvRecords
 from kiosk.errors import KioskError
 from kiosk.i18n import LOCALES
 from kiosk.parsing import clean_text
@@ -21,11 +21,12 @@ LOCALIZED = {"name": "names", "note": "notes", "unit": "units", "legal_basis": "
 
 
 class FileError(KioskError):
-    """A file that cannot be read at all (``line`` 0 when no line applies)."""
+    """A file that cannot be read at all (``line`` 0 when no line applies); ``problems``: every ``(line, reason)``."""
 
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(self, line: int, reason: str, problems: list[tuple[int, str]] | None = None) -> None:
         super().__init__(reason)
         self.line, self.reason = line, reason
+        self.problems = problems or [(line, reason)]
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -56,11 +57,18 @@ def read_records(text: str, filename: str, key: str) -> list[dict]:
     return data
 
 
-def _reader(text: str) -> csv.DictReader:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if not reader.fieldnames or "code" not in reader.fieldnames:
-        raise FileError(1, _("The CSV header must name the columns, starting with “code”."))
-    return reader
+def _csv_rows(text: str) -> list[tuple[int, dict]]:
+    """Every record of the CSV ``text`` as ``(line, row)``; :class:`FileError` listing every malformed record."""
+    try:
+        records = CsvRecords(io.StringIO(text.lstrip("\ufeff"), newline=""))
+        if "code" not in records.header:
+            raise FileError(1, _("The CSV header must name the columns, starting with “code”."))
+        rows = list(records)
+    except CsvFileError as error:
+        raise FileError(error.line, error.reason) from None
+    if records.errors:
+        raise FileError(*records.errors[0], problems=records.errors)
+    return rows
 
 
 def _localized_columns(row: dict, prefix: str) -> dict:
@@ -70,10 +78,8 @@ def _localized_columns(row: dict, prefix: str) -> dict:
 
 def _csv_tariffs(text: str) -> list[dict]:
     """One CSV line per table row; lines with the same code and effective date form one version."""
-    reader = _reader(text)
     tables: dict[tuple, dict] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, row in _csv_rows(text):
         key = (clean_text(row.get("code")), clean_text(row.get("effective_from")))
         head: dict[str, Any] = {column: clean_text(row.get(column)) for column in TABLE_COLUMNS}
         head["names"], head["notes"] = _localized_columns(row, "name"), _localized_columns(row, "note")
@@ -108,11 +114,10 @@ def _periods(text: str) -> list[dict]:
 
 
 def _csv_fees(text: str) -> list[dict]:
-    reader = _reader(text)
     records = []
-    for row in reader:
+    for line, row in _csv_rows(text):
         record = {"code": clean_text(row.get("code")), "amount": clean_text(row.get("amount")),
-                  "sample": clean_text(row.get("sample")).lower() in ("1", "true", "yes"), LINE: reader.line_num}
+                  "sample": clean_text(row.get("sample")).lower() in ("1", "true", "yes"), LINE: line}
         for prefix, field in LOCALIZED.items():
             record[field] = _localized_columns(row, prefix)
         records.append(record)

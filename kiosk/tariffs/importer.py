@@ -196,7 +196,7 @@ def _add_tariffs(text: str, filename: str, on: date, actor: str) -> ImportResult
     try:
         records = read_records(text, filename, "tariffs")
     except FileError as error:
-        result.errors.append((error.line, error.reason))
+        result.errors.extend(error.problems)
         return result
     existing = {(v.code, v.effective_from): v for v in all_versions()}
     seen, clean_tables = set(), []

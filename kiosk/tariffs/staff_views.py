@@ -38,12 +38,13 @@ def admin():
     return _page()
 
 
-def _apply(kind: str, text: str, filename: str, draft=None, fees_text=None):
+def _apply(kind: str, text: str, filename: str, draft=None, fees_text=None, replace_all: bool = False):
     on = business_day(current_hall())
     if kind == "tariffs":
         result = importer.import_tariffs(text, filename, on, actor=current_user.username)
     else:
-        result = fee_importer.import_fees(text, filename, actor=current_user.username)
+        result = fee_importer.import_fees(text, filename, actor=current_user.username,
+                                          replace_all=replace_all)
     if not result.ok:
         return _page(result.errors, draft, fees_text, 400)
     flash(_("Saved: %(new)s new, %(replaced)s replaced, %(removed)s removed.", new=len(result.created),
@@ -64,7 +65,7 @@ def admin_new_version():
 def admin_fees():
     """Replace the fee schedule with the edited YAML."""
     text = request.form.get("yaml", "")
-    return _apply("fees", text, "form.yaml", fees_text=text)
+    return _apply("fees", text, "form.yaml", fees_text=text, replace_all=request.form.get("replace_all") == "1")
 
 
 @bp.post("/import")
@@ -82,7 +83,7 @@ def admin_import():
         text = data.decode("utf-8-sig")
     except (UnicodeDecodeError, ValueError):
         return _page([(0, _("The file must be UTF-8 text of at most 2 MB."))], status=400)
-    return _apply(kind, text, upload.filename)
+    return _apply(kind, text, upload.filename, replace_all=request.form.get("replace_all") == "1")
 
 
 @bp.post("/versions/<int:version_id>/delete")

@@ -110,3 +110,45 @@ def test_not_utf8(en_runner, tmp_path):
     path.write_bytes((HEADER + GOOD).encode("gbk"))
     result = en_runner.invoke(args=["import-bills", str(path)])
     assert result.exit_code != 0 and "UTF-8" in result.output
+
+
+def many_rows(accounts: int, months: int = 3) -> str:
+    return "".join(f"77{a:08d},测试,示范区光明路1号,residential,2026-{m:02d},0,100,100,53.80,2026-{m + 1:02d}-20,\n"
+                   for a in range(accounts) for m in range(1, months + 1))
+
+
+def test_import_is_written_in_batches(empty_app):
+    from kiosk.bills.importer import import_text
+    from kiosk.bills.store import STAGING
+
+    result = import_text(HEADER + many_rows(40), batch_size=25)
+    assert result.ok, result.errors
+    assert result.rows == 120 and result.bills_created == 120 and result.accounts_created == 40
+    assert result.batches >= 4  # about 25 rows each, an account never split
+    assert count(Bill) == 120 and count(BillAccount) == 40
+    assert count(STAGING) == 0
+    again = import_text(HEADER + many_rows(40), batch_size=7)
+    assert again.ok and again.bills_updated == 120 and again.bills_created == 0 and count(Bill) == 120
+
+
+def test_a_bad_row_at_the_end_leaves_nothing_imported(empty_app):
+    from kiosk.audit.models import AuditLog
+    from kiosk.bills.importer import import_text
+    from kiosk.bills.store import STAGING
+
+    good = many_rows(40)
+    result = import_text(HEADER + good + "7700000000,测试,示范区光明路1号,residential,2026-13,0,1,1,0.54,2026-11-20,\n",
+                         batch_size=10)
+    assert not result.ok and [line for line, _reason in result.errors] == [122]
+    assert count(Bill) == 0 and count(BillAccount) == 0 and count(STAGING) == 0 and count(AuditLog) == 0
+
+
+def test_a_bill_file_cut_off_inside_a_quoted_field_imports_nothing(en_runner, tmp_path):
+    accounts, bills = count(BillAccount), count(Bill)
+    cut = HEADER + GOOD + '5500000003,"测试丙,示范区'
+    result = en_runner.invoke(args=["import-bills", write(tmp_path, cut)])
+    assert result.exit_code != 0 and "line 5: The file ends inside a quoted field" in result.output
+    too_many = HEADER + GOOD.replace("2026-10-20,\n", "2026-10-20,,x\n")
+    result = en_runner.invoke(args=["import-bills", write(tmp_path, too_many)])
+    assert result.exit_code != 0 and "line 2: expected 11 columns, found 12" in result.output
+    assert count(BillAccount) == accounts and count(Bill) == bills

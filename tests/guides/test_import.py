@@ -111,3 +111,16 @@ def test_api_is_atomic_and_lists_errors(client, token):
 def test_api_auth_and_shape(client, token, headers, body, status):
     response = client.post("/api/v1/applications", json=body, headers=token("staff1") if headers is None else headers)
     assert response.status_code == status and "error" in response.get_json()
+
+
+def test_a_cut_off_file_or_a_short_row_imports_nothing(en_runner, tmp_path):
+    before = counts()
+    cut = GOOD + '6600000003,pv,"孙光'
+    result = en_runner.invoke(args=["import-applications", write(tmp_path, cut)])
+    assert result.exit_code != 0 and "line 5: The file ends inside a quoted field" in result.output
+    short = GOOD + "6600000003,pv,孙光明\n" + "6600000004,pv,孙光明,13900009876,acceptance,2030-09-03,,x\n"
+    result = en_runner.invoke(args=["import-applications", write(tmp_path, short)])
+    assert result.exit_code != 0
+    assert "line 5: expected 7 columns, found 3" in result.output
+    assert "line 6: expected 7 columns, found 8" in result.output
+    assert counts() == before

@@ -93,6 +93,11 @@ def test_fee_schedule_edit_and_upload(client, login):
     assert item.amount_fen == 3500 and last_audit().action == "fees.import"
     upload = {"kind": "fees", "file": (io.BytesIO((EXAMPLES / "fees.csv").read_bytes()), "fees.csv")}
     response = client.post("/staff/tariffs/import", data=upload, content_type="multipart/form-data")
+    assert response.status_code == 400 and "replace_all" in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(FeeItem)) == 11
+    upload = {"kind": "fees", "replace_all": "1",
+              "file": (io.BytesIO((EXAMPLES / "fees.csv").read_bytes()), "fees.csv")}
+    response = client.post("/staff/tariffs/import", data=upload, content_type="multipart/form-data")
     assert response.status_code == 302
     assert db.session.scalar(select(func.count()).select_from(FeeItem)) == 2
     assert last_audit().target == "fees.csv"

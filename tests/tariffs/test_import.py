@@ -128,7 +128,7 @@ def test_not_yaml_and_empty_csv(en_runner, tmp_path):
     ("fees.csv", ["meter_calibration_single", "reconnection"]),
 ])
 def test_fee_import_replaces_the_schedule(runner, name, codes):
-    result = runner.invoke(args=["import-fees", str(EXAMPLES / name)])
+    result = runner.invoke(args=["import-fees", str(EXAMPLES / name), "--replace-all"])
     assert result.exit_code == 0, result.output
     stored = list(db.session.scalars(select(FeeItem.code).order_by(FeeItem.sort_order)))
     if codes:
@@ -149,3 +149,76 @@ def test_bad_fee_file_changes_nothing(en_runner, tmp_path):
     assert "line 3: amount must be yuan with at most two decimals" in result.output
     assert "line 3: The code ok appears twice." in result.output
     assert count(FeeItem) == before
+
+
+FEE_HEADER = ("code,amount,name_zh_Hans_CN,name_en,unit_zh_Hans_CN,unit_en,legal_basis_zh_Hans_CN,legal_basis_en,"
+              "note_zh_Hans_CN,note_en\n")
+
+
+def fee_line(code: str, note: str = "说明") -> str:
+    return f'{code},1.00,甲,A,次,each,依据,basis,{note},"Note, in English"\n'
+
+
+def test_fee_csv_cut_off_inside_a_quoted_field_imports_nothing(en_runner, tmp_path):
+    """Issue 12: a fee CSV cut off inside a quoted field imported and replaced most of the fee schedule."""
+    before = list(db.session.scalars(select(FeeItem.code).order_by(FeeItem.sort_order)))
+    full = FEE_HEADER + "".join(fee_line(code) for code in before)
+    cut = full[:full.index('"Note', len(FEE_HEADER) + 10) + 6]  # inside the quoted note of the first item
+    path = tmp_path / "fees.csv"
+    path.write_text(cut, encoding="utf-8")
+    for args in (["import-fees", str(path)], ["import-fees", str(path), "--replace-all"]):
+        result = en_runner.invoke(args=args)
+        assert result.exit_code != 0
+        assert "line 2: The file ends inside a quoted field that starts on line 2" in result.output
+    assert list(db.session.scalars(select(FeeItem.code).order_by(FeeItem.sort_order))) == before
+    assert "fees.import" not in audit_actions()
+
+
+def test_a_quoted_field_running_to_the_end_of_the_file_is_refused(en_runner, tmp_path):
+    path = tmp_path / "fees.csv"
+    path.write_text(FEE_HEADER + fee_line("ok_one") + 'ok_two,1.00,甲,A,次,each,依据,basis,"说明\n'
+                    + "ok_three,1.00,甲,A,次,each,依据,basis,说明,Note\n", encoding="utf-8")
+    result = en_runner.invoke(args=["import-fees", str(path), "--replace-all"])
+    assert result.exit_code != 0 and "line 3: The file ends inside a quoted field" in result.output
+    path.write_text(FEE_HEADER + 'ok_two,1.00,甲,A,次,each,依据,basis,"说明"x,Note\n', encoding="utf-8")
+    result = en_runner.invoke(args=["import-fees", str(path), "--replace-all"])
+    assert result.exit_code != 0 and "line 2: Not a readable CSV record" in result.output
+
+
+def test_every_row_must_have_the_header_columns(en_runner, tmp_path):
+    before = count(FeeItem)
+    path = tmp_path / "fees.csv"
+    path.write_text(FEE_HEADER + fee_line("ok_one") + "ok_two,1.00,甲,A\n" + fee_line("ok_three")
+                    + fee_line("ok_four").rstrip() + ",extra\n", encoding="utf-8")
+    result = en_runner.invoke(args=["import-fees", str(path), "--replace-all"])
+    assert result.exit_code != 0
+    assert "line 3: expected 10 columns, found 4" in result.output
+    assert "line 5: expected 10 columns, found 11" in result.output
+    assert count(FeeItem) == before
+
+
+def test_tariff_csv_rows_are_checked_too(en_runner, tmp_path):
+    path = tmp_path / "tariffs.csv"
+    path.write_text((EXAMPLES / "tariffs.csv").read_text(encoding="utf-8").rstrip("\n") + ',"cut\n',
+                    encoding="utf-8")
+    before = count(TariffVersion)
+    result = en_runner.invoke(args=["import-tariffs", str(path)])
+    assert result.exit_code != 0 and "ends inside a quoted field" in result.output
+    assert count(TariffVersion) == before
+
+
+def test_removing_more_than_half_of_the_fees_needs_replace_all(en_runner, tmp_path):
+    current = list(db.session.scalars(select(FeeItem.code).order_by(FeeItem.sort_order)))
+    half = len(current) // 2 + len(current) % 2  # keeping this many removes at most half
+    path = tmp_path / "fees.csv"
+    path.write_text(FEE_HEADER + "".join(fee_line(code) for code in current[:half - 1]), encoding="utf-8")
+    result = en_runner.invoke(args=["import-fees", str(path)])
+    assert result.exit_code != 0 and "more than half" in result.output and "--replace-all" in result.output
+    assert count(FeeItem) == len(current)
+    path.write_text(FEE_HEADER + "".join(fee_line(code) for code in current[:half]), encoding="utf-8")
+    assert en_runner.invoke(args=["import-fees", str(path)]).exit_code == 0
+    assert count(FeeItem) == half
+    path.write_text(FEE_HEADER + fee_line("only_one"), encoding="utf-8")
+    result = en_runner.invoke(args=["import-fees", str(path), "--replace-all"])
+    assert result.exit_code == 0, result.output
+    assert list(db.session.scalars(select(FeeItem.code))) == ["only_one"]

@@ -110,7 +110,7 @@ def test_demo_never_overrides_a_published_schedule(app, hall, runner):
     from pathlib import Path
 
     fees_csv = Path(__file__).resolve().parents[2] / "docs" / "examples" / "fees.csv"
-    assert runner.invoke(args=["import-fees", str(fees_csv)]).exit_code == 0
+    assert runner.invoke(args=["import-fees", str(fees_csv), "--replace-all"]).exit_code == 0
     seed_demo(hall)
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(FeeItem)) == 2
