@@ -12,6 +12,7 @@ from kiosk.queue.errors import QueueError
 from kiosk.queue.paper import status_url
 from kiosk.queue.tickets import issue_ticket
 from kiosk.staff.auth import api_user, token_required
+from kiosk.validation import fits_integer
 
 bp = Blueprint("queue", __name__)
 
@@ -101,7 +102,7 @@ def transfer(number: int):
             if service is None:
                 return api_error(_("There is no service %(code)s in this hall.", code=body["service"][:8]), 404)
         if isinstance(body.get("window"), int) and not isinstance(body.get("window"), bool):
-            target = window_by_number(hall, body["window"])
+            target = window_by_number(hall, body["window"]) if fits_integer(body["window"]) else None
             if target is None:
                 return api_error(_("There is no window %(n)s in this hall.", n=body["window"]), 404)
         ticket = windows.transfer(window, service=service, target=target, user=api_user())
