@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, jsonify, request
 
+from kiosk.api import openapi
 from kiosk.extensions import csrf
 from kiosk.validation import storable_json
 
@@ -31,6 +32,7 @@ def init_app(app: Flask) -> None:
     parent.after_request(no_store)
     for feature_api in app.extensions.pop(_FEATURE_APIS, []):
         parent.register_blueprint(feature_api)
+    parent.register_blueprint(openapi.bp)
     app.register_blueprint(parent)
 
 
