@@ -45,7 +45,7 @@ _WINDOW_NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"
 _SERVICE_CODE = {"name": "code", "in": "path", "required": True, "schema": _STRING}
 _LANG = {"name": "lang", "in": "query", "required": False, "schema": _STRING,
          "description": "zh_Hans_CN, en, ug, bo or mn_Mong_CN"}
-_STAFF = [{"bearer": []}]
+_STAFF: list[dict[str, list[str]]] = [{"bearer": []}]
 
 _WINDOW_TICKET = {"type": "object", "required": ["ticket", "window"],
                   "properties": {"ticket": _STRING, "window": {"type": "integer"}}}
