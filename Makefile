@@ -59,6 +59,13 @@ test: setup-test  ## install everything the tests need and run the whole suite
 	$(BIN)/mypy
 	KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh | tail -n 1)}" $(BIN)/pytest -n 2 --dist loadgroup
 
+.PHONY: fuzz
+fuzz: setup-test  ## a longer fuzzing run (schemathesis on the API, hypothesis on every page and form; FUZZ_EXAMPLES per operation)
+	KIOSK_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} \
+	KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh | tail -n 1)}" \
+	$(BIN)/pytest -n 2 --dist loadgroup -s -p no:cacheprovider tests/foundation/test_api_fuzz.py \
+		tests/foundation/test_html_fuzz.py tests/foundation/test_fuzz_postgres.py
+
 i18n: venv  ## extract strings, update every catalogue, compile
 	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 --no-location --sort-output \
 		--project hallkiosk --copyright-holder "hallkiosk" -o translations/messages.pot .
