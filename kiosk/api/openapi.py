@@ -41,8 +41,9 @@ def _body(schema: dict, required: bool = True) -> dict:
     return {"required": required, "content": _json(schema)}
 
 
-_WINDOW_NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 0}}
-_SERVICE_CODE = {"name": "code", "in": "path", "required": True, "schema": _STRING}
+_WINDOW_NUMBER = {"name": "number", "in": "path", "required": True,
+                  "schema": {"type": "integer", "minimum": 0, "examples": [1, 2]}}
+_SERVICE_CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string", "examples": ["A", "B"]}}
 _LANG = {"name": "lang", "in": "query", "required": False, "schema": _STRING,
          "description": "zh_Hans_CN, en, ug, bo or mn_Mong_CN"}
 _STAFF: list[dict[str, list[str]]] = [{"bearer": []}]
@@ -85,7 +86,8 @@ def _paths() -> dict:
         "/api/v1/tickets": {"post": {
             "summary": "Issue a queue ticket", "operationId": "create_ticket",
             "requestBody": _body({"type": "object", "required": ["service"],
-                                  "properties": {"service": _STRING, "priority": {"type": "boolean"}}}),
+                                  "properties": {"service": {"type": "string", "examples": ["A", "B"]},
+                                                 "priority": {"type": "boolean"}}}),
             "responses": _responses({
                 "type": "object", "required": ["ticket", "service", "waiting_ahead", "issued_at", "status_url"],
                 "properties": {"ticket": _STRING, "service": _STRING, "waiting_ahead": {"type": "integer"},
