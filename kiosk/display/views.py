@@ -96,9 +96,9 @@ def counter(number: int):
 
 
 def _posted_rating() -> int | None:
-    """The rating posted as a form field or in a JSON object; 0 when it is missing or not a number.
+    """The rating posted as a form field or in a JSON object; 0 when it is missing or not an integer.
 
-    ``None`` when a JSON body is not an object (``1.5``, ``[1, 2]``) or the form cannot be read.
+    ``None`` when a JSON body is not an object (``1.5``, ``[1, 2]``) or holds text the database refuses.
     """
     body = json_body() if request.is_json else {}
     if body is None:
