@@ -5,7 +5,8 @@
   404 before any query.
 * Text PostgreSQL refuses to store or compare (a NUL byte; lone UTF-16 surrogates, which JSON can
   carry but UTF-8 cannot encode) is refused with 400 in the path, the query string, form fields,
-  cookies and headers by one ``before_request`` guard, and in JSON bodies by ``kiosk.api.json_body``.
+  cookies and headers by one ``before_request`` guard, and in JSON bodies by ``kiosk.api.json_body``;
+  the same guard refuses control characters (``next=/%0a``) in the path and the query string.
 * ``int_arg`` / ``float_arg`` parse a query parameter or header into a bounded number or ``None``.
 """
 from __future__ import annotations
@@ -25,6 +26,9 @@ INT_MIN = -(2**31)
 BIGINT_MAX = 2**63 - 1
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+#: Control characters no link or address needs: a path or query value carrying one (``next=/%0a``) is refused,
+#: since it could only end up in a header (``Location``) Werkzeug refuses, or be read around by a browser.
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 _FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 
@@ -87,10 +91,14 @@ def float_arg(raw: str | None, minimum: float = 0.0, maximum: float = 86400.0) -
     return value if math.isfinite(value) and minimum <= value <= maximum else None
 
 
+def _plain(text: str) -> bool:
+    return storable(text) and _CONTROL.search(text) is None
+
+
 def _request_is_storable() -> bool:
-    if not storable(request.path):
+    if not _plain(request.path):
         return False
-    if not all(storable(key) and storable(value) for key, value in request.args.items(multi=True)):
+    if not all(_plain(key) and _plain(value) for key, value in request.args.items(multi=True)):
         return False
     if not all(storable(key) and storable(value) for key, value in request.cookies.items(multi=True)):
         return False
@@ -102,7 +110,8 @@ def _request_is_storable() -> bool:
 
 
 def refuse_unstorable_input() -> None:
-    """``before_request``: 400 when the path, query, cookies, headers or form carry text the database refuses."""
+    """``before_request``: 400 when the path, query, cookies, headers or form carry text the database refuses,
+    or the path or query a control character."""
     if not _request_is_storable():
         abort(400)
 

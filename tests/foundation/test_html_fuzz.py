@@ -35,7 +35,8 @@ JUNK_TEXT = st.one_of(
     st.integers().map(str),
     st.sampled_from(["9223372036854775808", "2147483648", "-1", "1e999", "nan", "0", "1", "2", "A", "A001",
                      "3300000002", "2026-13-45", "2026-02-30", "residential", "en", "ug", "/%0a", "//evil.example",
-                     "\u202e", "ئۇيغۇر", "བོད", "ᠮᠣᠩᠭᠣᠯ", "x" * 3000, ":\n- [", "on", "true"]),
+                     "/\n", "/\t/evil.example/x", "\u202e", "ئۇيغۇر", "བོད", "ᠮᠣᠩᠭᠣᠯ", "x" * 3000, ":\n- [",
+                     "on", "true"]),
 )
 INT_ARGUMENT = st.one_of(st.integers(min_value=0, max_value=5), st.integers(min_value=0).map(abs),
                          st.sampled_from([2**31 - 1, 2**31, 2**63, 10**30]))
