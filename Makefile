@@ -57,7 +57,16 @@ db: venv  ## run the migrations; seed the demo hall on first run
 test: setup-test  ## install everything the tests need and run the whole suite
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh | tail -n 1)}" $(BIN)/pytest -n 2 --dist loadgroup
+	@# PostgreSQL tests share one test database, so they run on their own, one at a time, after the rest.
+	export KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh | tail -n 1)}"; \
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not postgres" && $(BIN)/pytest -m postgres
+
+.PHONY: fuzz
+fuzz: setup-test  ## a longer fuzzing run (schemathesis on the API, hypothesis on every page and form; FUZZ_EXAMPLES per operation)
+	KIOSK_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} \
+	KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh | tail -n 1)}" \
+	$(BIN)/pytest -n 2 --dist loadgroup -s -p no:cacheprovider tests/foundation/test_api_fuzz.py \
+		tests/foundation/test_html_fuzz.py tests/foundation/test_fuzz_postgres.py
 
 i18n: venv  ## extract strings, update every catalogue, compile
 	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 --no-location --sort-output \

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask, g
 
-from kiosk import api, cli, database, errors, i18n, security
+from kiosk import api, cli, database, errors, i18n, security, validation
 from kiosk import config as config_module
 from kiosk.audit import models as audit_models  # noqa: F401 - the audit table
 from kiosk.bills import feature as bills_feature
@@ -73,6 +73,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
+    validation.init_app(app)
     db.init_app(app)
     database.configure_engine(app)
     migrate.init_app(app, db, directory=str(config_module.ROOT / "migrations"), render_as_batch=True)

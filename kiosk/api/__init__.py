@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, jsonify, request
 
+from kiosk.api import openapi
 from kiosk.extensions import csrf
+from kiosk.validation import storable_json
 
 _FEATURE_APIS = "kiosk.api.features"
 
@@ -30,6 +32,7 @@ def init_app(app: Flask) -> None:
     parent.after_request(no_store)
     for feature_api in app.extensions.pop(_FEATURE_APIS, []):
         parent.register_blueprint(feature_api)
+    parent.register_blueprint(openapi.bp)
     app.register_blueprint(parent)
 
 
@@ -41,9 +44,13 @@ def api_error(message: str, status: int) -> Response:
 
 
 def json_body() -> dict | None:
-    """The request's JSON object, or ``None`` when the body is missing, malformed or not an object."""
+    """The request's JSON object, or ``None`` when the body is missing, malformed or not an object.
+
+    A body holding text the database refuses (a NUL byte, a lone surrogate) or an integer past
+    ``bigint`` counts as malformed, so every consumer answers it with its own 400.
+    """
     data = request.get_json(silent=True)
-    return data if isinstance(data, dict) else None
+    return data if isinstance(data, dict) and storable_json(data) else None
 
 
 def wants_json() -> bool:

@@ -11,6 +11,7 @@ from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from kiosk.api import json_body
 from kiosk.events.service import latest_event_id
 from kiosk.hall.models import Hall, Window
 from kiosk.hall.service import current_hall, window_by_number
@@ -94,9 +95,17 @@ def counter(number: int):
                            languages=config["languages"], config=config)
 
 
-def _posted_rating() -> int:
-    """The rating posted as a form field or in a JSON body; 0 when it is missing or not a number."""
-    raw: Any = request.form.get("rating") or (request.get_json(silent=True) or {}).get("rating")
+def _posted_rating() -> int | None:
+    """The rating posted as a form field or in a JSON object; 0 when it is missing or not an integer.
+
+    ``None`` when a JSON body is not an object (``1.5``, ``[1, 2]``) or holds text the database refuses.
+    """
+    body = json_body() if request.is_json else {}
+    if body is None:
+        return None
+    raw: Any = request.form.get("rating") or body.get("rating")
+    if isinstance(raw, bool | float):
+        return 0
     try:
         return int(raw)
     except (TypeError, ValueError):
@@ -109,7 +118,11 @@ def rate(number: int):
     hall = current_hall()
     window = _window_or_404(number)
     if request.method == "POST":
-        ticket = ratings.rate(window, _posted_rating())
+        value = _posted_rating()
+        if value is None:
+            message = _('Send a rating as a form field or a JSON object like {"rating": 4}.')
+            return jsonify(ok=False, message=message), 400
+        ticket = ratings.rate(window, value)
         if ticket is None:
             return jsonify(ok=False, message=_("There is no service to rate right now.")), 409
         return jsonify(ok=True, message=_("Thank you for your rating!"), ticket=ticket.number)

@@ -14,6 +14,7 @@ from kiosk.extensions import db
 from kiosk.hall.models import Device, Hall, Service, Window
 from kiosk.printing.backends import PRINTER_KINDS
 from kiosk.transaction import use_case
+from kiosk.validation import storable
 
 # Built once: these run on every kiosk request, and building a statement costs more than running it.
 _HALL_BY_CODE = select(Hall).where(Hall.code == bindparam("code"))
@@ -31,7 +32,7 @@ def current_device() -> Device | None:
         return g.device
     name = request.args.get("device") or request.cookies.get("kiosk_device")
     device = None
-    if name:
+    if name and storable(name):
         device = db.session.scalar(select(Device).where(Device.name == name[:64]))
     g.device = device
     return device

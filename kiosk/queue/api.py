@@ -13,6 +13,7 @@ from kiosk.queue.paper import status_url
 from kiosk.queue.tickets import issue_ticket
 from kiosk.staff.auth import api_user, token_permission
 from kiosk.staff.permissions import allowed, denied_message
+from kiosk.validation import fits_integer
 
 bp = Blueprint("queue", __name__)
 
@@ -104,7 +105,7 @@ def transfer(number: int):
             if service is None:
                 return api_error(_("There is no service %(code)s in this hall.", code=body["service"][:8]), 404)
         if isinstance(body.get("window"), int) and not isinstance(body.get("window"), bool):
-            target = window_by_number(hall, body["window"])
+            target = window_by_number(hall, body["window"]) if fits_integer(body["window"]) else None
             if target is None:
                 return api_error(_("There is no window %(n)s in this hall.", n=body["window"]), 404)
         ticket = windows.transfer(window, service=service, target=target, user=api_user())

@@ -164,6 +164,7 @@ def rows(ids: dict[str, int]) -> list[Row]:
         Row("api.events.stream", "GET", "/api/v1/events?max_seconds=0.01", "public", 200),
         Row("api.bills.bill_summary", "GET", "/api/v1/bills/3300000001?as_of=x", "public", 400),
         Row("api.bills.bill_lookup", "POST", "/api/v1/bills/lookup", "public", 400, json={"account": 1}),
+        Row("api.openapi.openapi_document", "GET", "/api/v1/openapi.json", "public", 200),
         Row("api.tariffs.tariffs", "GET", "/api/v1/tariffs", "public", 200),
         Row("api.tariffs.estimate", "GET", "/api/v1/tariffs/estimate", "public", 400),
         Row("api.tariffs.fees", "GET", "/api/v1/fees", "public", 200),

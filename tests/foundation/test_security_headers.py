@@ -93,12 +93,15 @@ def test_public_pages_stay_cacheable(client, path):
 # --- safe redirects ---------------------------------------------------------------------------------------
 
 #: (next=, where the language switch goes): the issue's examples and their relatives.
+#: The request is refused outright (400): control characters never reach a redirect.
+REFUSED = None
+
 REDIRECTS = [
     ("/kiosk/bills", "/kiosk/bills"),
     ("/kiosk/tariffs?x=1", "/kiosk/tariffs?x=1"),
-    ("/%09/evil.example/x", "/kiosk"),
-    ("/%0a", "/kiosk"),
-    ("/%0d%0aSet-Cookie:%20a=b", "/kiosk"),
+    ("/%09/evil.example/x", REFUSED),
+    ("/%0a", REFUSED),
+    ("/%0d%0aSet-Cookie:%20a=b", REFUSED),
     ("//evil.example/", "/kiosk"),
     ("///evil.example/", "/kiosk"),
     ("/\\evil.example/", "/kiosk"),
@@ -109,38 +112,42 @@ REDIRECTS = [
     ("https://evil.example/", "/kiosk"),
     ("evil.example", "/kiosk"),
     ("/ /evil.example", "/kiosk"),
-    ("/%00", "/kiosk"),
+    ("/%00", REFUSED),
     ("/%e2%80%8b/evil.example", "/kiosk"),
     ("", "/kiosk"),
 ]
 
 
+def assert_redirect(response, expected: str | None) -> None:
+    """A redirect to ``expected``, or (``REFUSED``) the 400 of the control-character guard: never off the site."""
+    if expected is REFUSED:
+        assert response.status_code == 400 and "Location" not in response.headers
+    else:
+        assert response.status_code == 302 and response.headers["Location"] == expected
+
+
 @pytest.mark.parametrize(("target", "expected"), REDIRECTS)
 def test_language_switch_redirects_only_on_this_site(client, target, expected):
-    response = client.get(f"/kiosk/language?lang=en&next={target}")
-    assert response.status_code == 302
-    assert response.headers["Location"] == expected
+    assert_redirect(client.get(f"/kiosk/language?lang=en&next={target}"), expected)
 
 
 @pytest.mark.parametrize(("target", "expected"), REDIRECTS)
 def test_elder_switch_redirects_only_on_this_site(client, target, expected):
-    response = client.get(f"/kiosk/elder?next={target}")
-    assert response.status_code == 302 and response.headers["Location"] == expected
+    assert_redirect(client.get(f"/kiosk/elder?next={target}"), expected)
 
 
 @pytest.mark.parametrize(("target", "expected"), [
     ("/staff/users", "/staff/users"),
-    ("/staff/%09/evil.example", "/staff"),
+    ("/staff/%09/evil.example", REFUSED),
     ("/staff//evil.example", "/staff"),
     ("/staff/\\evil.example", "/staff"),
     ("/kiosk", "/staff"),
     ("//evil.example/staff", "/staff"),
-    ("/%0a", "/staff"),
+    ("/%0a", REFUSED),
 ])
 def test_login_next_is_a_staff_page_on_this_site(client, target, expected):
-    response = client.post(f"/staff/login?next={target}", data={"username": "admin",
-                                                                 "password": DEMO_PASSWORDS["admin"]})
-    assert response.status_code == 302 and response.headers["Location"] == expected
+    assert_redirect(client.post(f"/staff/login?next={target}", data={"username": "admin",
+                                                                      "password": DEMO_PASSWORDS["admin"]}), expected)
 
 
 @pytest.mark.parametrize("target", [None, "", "kiosk", "//x", "/\t/x", "/\n", "/a\\b", "/%2f/x", "/a b", "/\u200b"])
