@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,21 +58,25 @@ def _run(command: list[str], env: dict[str, str]) -> None:
                             reason=(done.stderr.strip() or str(done.returncode))[-500:]))
 
 
+def _sqlite_copy(source: sqlite3.Connection, target: Path | str, *, check: bool = False) -> None:
+    """Copy the open SQLite database ``source`` into the file ``target`` with the online backup API, then close both.
+
+    ``check`` first reads the source's schema, so a file that is not a database fails before anything is written.
+    """
+    with closing(source):
+        if check:
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        with closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+
+
 def backup(directory: Path) -> Path:
     """Write a consistent copy of the database into a new timestamped file in ``directory``; its path."""
     directory.mkdir(parents=True, exist_ok=True)
     url = _url()
     if url.get_backend_name() == "sqlite":
         target = directory / f"hallkiosk-{_stamp()}.sqlite3"
-        source = sqlite3.connect(_sqlite_path(url))
-        try:
-            copy = sqlite3.connect(target)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        _sqlite_copy(sqlite3.connect(_sqlite_path(url)), target)
         return target
     if url.get_backend_name() == "postgresql":
         target = directory / f"hallkiosk-{_stamp()}.dump"
@@ -121,16 +126,7 @@ def restore(path: Path, force: bool = False) -> None:
 
 def _restore_sqlite(path: Path, database: str) -> None:
     try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            target = sqlite3.connect(database)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
+        _sqlite_copy(sqlite3.connect(f"file:{path}?mode=ro", uri=True), database, check=True)
     except sqlite3.DatabaseError as error:
         raise BackupError(_("%(path)s is not a SQLite backup (%(reason)s).", path=str(path),
                             reason=str(error))) from None
