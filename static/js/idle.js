@@ -6,6 +6,7 @@ const resetUrl = body.dataset.resetUrl;
 const note = document.querySelector("[data-idle-note]");
 const WARNING_SECONDS = Math.min(10, Math.floor(idleSeconds / 3));
 let last = Date.now();
+let resetting = false;
 
 function activity() {
   last = Date.now();
@@ -19,7 +20,9 @@ for (const type of ["pointerdown", "keydown", "touchstart", "input", "scroll"]) 
 function check() {
   const idle = (Date.now() - last) / 1000;
   if (note && idle >= idleSeconds - WARNING_SECONDS) note.hidden = false;
-  if (idle >= idleSeconds && resetUrl) {
+  if (idle >= idleSeconds && resetUrl && !resetting) {
+    // Once: a second replace() while the reset is loading would abort it (a slow server never got there).
+    resetting = true;
     window.location.replace(resetUrl);
   }
 }
