@@ -11,6 +11,7 @@ from kiosk import api, cli, database, errors, i18n, security, validation
 from kiosk import config as config_module
 from kiosk.audit import models as audit_models  # noqa: F401 - the audit table
 from kiosk.bills import feature as bills_feature
+from kiosk.devices import feature as devices_feature
 from kiosk.display import feature as display_feature
 from kiosk.events import feature as events_feature
 from kiosk.extensions import babel, csrf, db, login_manager, migrate
@@ -28,7 +29,7 @@ from kiosk.tariffs import feature as tariffs_feature
 #: Every feature's ``feature`` module, in registration order: its ``init_app(app)`` registers the
 #: feature's blueprints, commands, hooks and template globals. Importing them loads every model too.
 FEATURES = (
-    hall_feature, staff_feature, events_feature, home_feature, display_feature, health_feature,
+    hall_feature, devices_feature, staff_feature, events_feature, home_feature, display_feature, health_feature,
     tariffs_feature, bills_feature, queue_feature, notices_feature, guides_feature, printing_feature,
 )
 

@@ -17,7 +17,7 @@ from kiosk.demo.seed import seed_demo
 from kiosk.events.service import prune_events
 from kiosk.extensions import db
 from kiosk.hall.models import Hall
-from kiosk.hall.service import hall_by_code, register_device, window_by_number
+from kiosk.hall.service import hall_by_code, window_by_number
 from kiosk.staff.auth import issue_token
 from kiosk.staff.models import StaffUser
 from kiosk.staff.service import StaffError, create_user
@@ -86,25 +86,6 @@ def create_token_command(username: str) -> None:
     click.echo(issue_token(user))
 
 
-@click.command("register-device")
-@click.argument("name")
-@click.option("--kind", type=click.Choice(["kiosk", "display", "counter"]), default="kiosk", show_default=True)
-@click.option("--printer", default="file", show_default=True,
-              help="file, file:<dir>, cups:<queue> or browser.")
-@click.option("--hall", "hall_code", help="Hall code (default: KIOSK_DEFAULT_HALL).")
-def register_device_command(name: str, kind: str, printer: str, hall_code: str | None) -> None:
-    """Register (or update) a kiosk or display and its printer."""
-    hall = hall_by_code(hall_code or current_app.config["DEFAULT_HALL"])
-    if hall is None:
-        raise click.ClickException("hall not found; run `flask --app app seed-demo` first or pass --hall")
-    try:
-        device = register_device(hall, name, kind, printer, actor="cli")
-    except ValueError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(f"Device {device.name} ({device.kind}, printer {device.printer}) saved. "
-               f"Open the kiosk at /kiosk?device={device.name}")
-
-
 @click.command("prune-events")
 @click.option("--days", type=int, help="Keep this many days (default: KIOSK_EVENT_RETENTION_DAYS).")
 def prune_events_command(days: int | None) -> None:
@@ -148,5 +129,5 @@ def run_import(path: str, run: Callable[[], R], action: str, audit_after: Callab
 def init_app(app: Flask) -> None:
     """Register the core commands (features register their own in their ``init_app``)."""
     for command in (init_db_command, seed_demo_command, create_user_command, create_token_command,
-                    register_device_command, prune_events_command, backup_command, restore_command):
+                    prune_events_command, backup_command, restore_command):
         app.cli.add_command(command)

@@ -32,6 +32,10 @@ ENV_SETTINGS: dict[str, type] = {
     "LOGIN_LOCK_AFTER": int,
     "LOGIN_LOCK_MINUTES": int,
     "HTTPS": bool,
+    "UNPAIRED": str,
+    "PUBLIC_URL": str,
+    "PRINT_COPIES_PER_DOCUMENT": int,
+    "PRINT_JOBS_PER_HOUR": int,
 }
 
 
@@ -52,11 +56,15 @@ def defaults(instance_path: Path) -> dict:
         "EVENT_RETENTION_DAYS": 7,
         "WARM_PRINTER": True,
         "WRITER_TURNS": True,
-            "TRUSTED_PROXIES": 0,
+        "TRUSTED_PROXIES": 0,
         "LOGIN_DELAY_AFTER": 5,
         "LOGIN_LOCK_AFTER": 20,
         "LOGIN_LOCK_MINUTES": 15,
         "HTTPS": False,
+        "UNPAIRED": "allow",
+        "PUBLIC_URL": "http://127.0.0.1:5000",
+        "PRINT_COPIES_PER_DOCUMENT": 3,
+        "PRINT_JOBS_PER_HOUR": 60,
     }
 
 

@@ -84,9 +84,8 @@ def prune(older_than_seconds: int = 3600) -> None:
 
 
 def client_keys(prefix: str) -> list[str]:
-    """Rate-limit keys for the current request: its address and, when registered, its device."""
-    keys = [f"{prefix}:addr:{request.remote_addr or '-'}"]
+    """Rate-limit keys for the current request: its paired device's, else its network address's."""
     device = current_device()
     if device is not None:
-        keys.append(f"{prefix}:device:{device.name}")
-    return keys
+        return [f"{prefix}:device:{device.id}"]
+    return [f"{prefix}:addr:{request.remote_addr or '-'}"]

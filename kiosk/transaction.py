@@ -59,3 +59,8 @@ def all_or_nothing(run: Callable[[], R], action: str, target: str, audit_after: 
         db.session.rollback()
         raise
     return result
+
+
+def removes_too_much(removed: int, current: int) -> bool:
+    """Whether removing ``removed`` of ``current`` rows is more than half of them (an import then asks first)."""
+    return current > 0 and removed * 2 > current

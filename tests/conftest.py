@@ -30,6 +30,7 @@ def make_app(db_url: str, instance: Path, **overrides):
         "WTF_CSRF_ENABLED": False,
         "SPOOL_DIR": str(instance / "spool"),
         "WARM_PRINTER": False,
+        "PUBLIC_URL": "https://hall.example.cn",
     }
     config.update(overrides)
     os.environ["KIOSK_INSTANCE_PATH"] = str(instance)

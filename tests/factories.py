@@ -16,8 +16,9 @@ from sqlalchemy import func, select
 
 from kiosk.bills.models import Bill, BillAccount
 from kiosk.dbtypes import utcnow
+from kiosk.devices.pairing import SECRET_COOKIE, digest
 from kiosk.extensions import db
-from kiosk.hall.models import ALWAYS_OPEN, Hall, Service, Window
+from kiosk.hall.models import ALWAYS_OPEN, Device, Hall, Service, Window
 from kiosk.hall.service import business_day
 from kiosk.queue.models import QueueCounter, Ticket, WindowState
 from kiosk.queue.tickets import format_number
@@ -113,6 +114,23 @@ def make_staff_user(*, username: str | None = None, password: str = STAFF_PASSWO
                      default_window_id=window.id if window is not None else None, active=active)
     user.set_password(password)
     return _saved(user)
+
+
+def make_device(*, hall: Hall | None = None, name: str | None = None, kind: str = "kiosk", printer: str = "file",
+                window: Window | None = None, settings: Mapping | None = None) -> tuple[Device, str]:
+    """A paired device and the secret its cookie holds (``client.set_cookie(SECRET_COOKIE, secret)``)."""
+    hall = hall or default_hall()
+    secret = secrets.token_urlsafe(32)
+    device = Device(hall_id=hall.id, name=name or _next_code(Device.name, kind), kind=kind, printer=printer,
+                    window_id=window.id if window is not None else None, settings=dict(settings or {}),
+                    secret_hash=digest(secret), paired_at=utcnow())
+    return _saved(device), secret
+
+
+def as_device(client, secret: str):
+    """``client`` from now on sends the paired device's secret cookie; returns the client."""
+    client.set_cookie(SECRET_COOKIE, secret)
+    return client
 
 
 def make_ticket(*, service: Service | None = None, hall: Hall | None = None, status: str = "waiting",

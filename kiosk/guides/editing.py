@@ -6,7 +6,7 @@ from datetime import date
 
 import yaml
 from flask_babel import gettext as _
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 
 from kiosk.audit.service import record
 from kiosk.errors import KioskError
@@ -14,7 +14,7 @@ from kiosk.extensions import db
 from kiosk.guides.labels import CATEGORIES, CHANNELS, CONTRACTOR_KINDS, DOCUMENT_KINDS, INFO_KINDS, STAGES
 from kiosk.guides.models import CalendarDay, Contractor, Guide, InfoItem
 from kiosk.i18n import DEFAULT_LOCALE
-from kiosk.transaction import use_case
+from kiosk.transaction import removes_too_much, use_case
 
 GUIDE_FIELDS = ("names", "purpose", "eligibility", "documents", "steps", "total_note", "fees", "channels",
                 "form_code", "keywords")
@@ -137,8 +137,15 @@ def save_guide(guide: Guide, text: str) -> None:
     record("guides.edit", guide.code, before={"yaml": before}, after={"yaml": guide_yaml(guide)})
 
 
-def _replace_all(model: type, rows: list, action: str, target: str, counted: str) -> int:
-    """Replace every row of ``model`` with ``rows``, audited as ``action``; the number of rows."""
+def _replace_all(model: type, rows: list, action: str, target: str, counted: str, replace_all: bool) -> int:
+    """Replace every row of ``model`` with ``rows``, audited as ``action``; the number of rows.
+
+    Ending with fewer than half of the current rows needs ``replace_all`` (the editor's "Replace all" box).
+    """
+    current = db.session.scalar(select(func.count()).select_from(model)) or 0
+    if not replace_all and removes_too_much(current - len(rows), current):
+        raise EditError(_("This would remove %(removed)s of the %(total)s current entries, more than half: nothing "
+                          "was changed. Tick “Replace all” to confirm.", removed=current - len(rows), total=current))
     db.session.execute(delete(model))
     db.session.add_all(rows)
     record(action, target, after={counted: len(rows)})
@@ -146,15 +153,17 @@ def _replace_all(model: type, rows: list, action: str, target: str, counted: str
 
 
 @use_case
-def replace_info(text: str) -> int:
+def replace_info(text: str, replace_all: bool = False) -> int:
     """Replace every 办事公开 item with those of the YAML ``text``; the number of items."""
-    return _replace_all(InfoItem, parse_info(text), "guides.service_info", "service_info_items", "items")
+    return _replace_all(InfoItem, parse_info(text), "guides.service_info", "service_info_items", "items",
+                        replace_all)
 
 
 @use_case
-def replace_contractors(text: str) -> int:
+def replace_contractors(text: str, replace_all: bool = False) -> int:
     """Replace the contractor directory with the firms of the YAML ``text``; the number of firms."""
-    return _replace_all(Contractor, parse_contractors(text), "guides.contractors", "contractors", "contractors")
+    return _replace_all(Contractor, parse_contractors(text), "guides.contractors", "contractors", "contractors",
+                        replace_all)
 
 
 @use_case

@@ -89,11 +89,11 @@ def admin_guide(code: str):
     return redirect(url_for("guides_staff.admin", guide=code))
 
 
-def _save_yaml(replace: Callable[[str], int], text_field: str, saved: str):
+def _save_yaml(replace: Callable[[str, bool], int], text_field: str, saved: str):
     """Replace a list from the posted YAML; on a problem show the editor again with the text kept."""
     text = request.form.get("yaml", "")[:MAX_TEXT]
     try:
-        replace(text)
+        replace(text, request.form.get("replace_all") == "1")
     except editing.EditError as problem:
         return _page([str(problem)], 400, **{text_field: text})
     flash(saved)

@@ -88,15 +88,20 @@ class Window(Model):
 
 
 class DeviceKind(StrEnum):
-    """What a registered device is: a kiosk, the wall display or a counter display."""
+    """What a registered device is: a kiosk, the wall display, a counter display or a rating tablet."""
 
     KIOSK = "kiosk"
     DISPLAY = "display"
     COUNTER = "counter"
+    TABLET = "tablet"
 
 
 class Device(Model):
-    """A registered kiosk, wall display or counter display, with its printer setting."""
+    """A registered kiosk or display, known by the secret it was given when paired.
+
+    Only hashes are stored: ``secret_hash`` of the long-lived secret the device's cookie holds, and
+    ``pairing_code_hash`` of the one-time code an admin hands to whoever sets the device up.
+    """
 
     __tablename__ = "devices"
     __table_args__ = (UniqueConstraint("hall_id", "name"),)
@@ -105,9 +110,26 @@ class Device(Model):
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(one_of(DeviceKind, "kind", 16), default=DeviceKind.KIOSK.value)
+    #: The window a counter display or rating tablet belongs to.
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id", ondelete="SET NULL"))
     #: Printer backend: ``file:<dir>``, ``cups:<queue>`` or ``browser``.
     printer: Mapped[str] = mapped_column(String(255), default="file")
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    secret_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    pairing_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    pairing_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    paired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     hall: Mapped[Hall] = relationship()
+    window: Mapped[Window | None] = relationship()
+
+    @property
+    def paired(self) -> bool:
+        """Whether the device holds a secret that is not revoked."""
+        return self.secret_hash is not None and self.revoked_at is None
+
+    def __repr__(self) -> str:
+        return f"<Device {self.name} {self.kind}>"

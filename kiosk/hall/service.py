@@ -4,17 +4,13 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from flask import abort, current_app, g, request
+from flask import abort, current_app, g, has_request_context
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import DatabaseError
 
-from kiosk.audit.service import record
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Device, Hall, Service, Window
-from kiosk.printing.backends import PRINTER_KINDS
-from kiosk.transaction import use_case
-from kiosk.validation import storable
 
 # Built once: these run on every kiosk request, and building a statement costs more than running it.
 _HALL_BY_CODE = select(Hall).where(Hall.code == bindparam("code"))
@@ -27,15 +23,12 @@ def hall_by_code(code: str) -> Hall | None:
 
 
 def current_device() -> Device | None:
-    """The registered device this request comes from (``?device=`` or the ``kiosk_device`` cookie)."""
-    if "device" in g:
-        return g.device
-    name = request.args.get("device") or request.cookies.get("kiosk_device")
-    device = None
-    if name and storable(name):
-        device = db.session.scalar(select(Device).where(Device.name == name[:64]))
-    g.device = device
-    return device
+    """The paired device this request comes from, or ``None`` (an unpaired browser, or outside a request).
+
+    The devices feature recognises the device by its secret cookie before the view runs
+    (:func:`kiosk.devices.identity.identify`) and keeps it in ``g.device``.
+    """
+    return g.get("device") if has_request_context() else None
 
 
 def current_hall() -> Hall:
@@ -106,27 +99,3 @@ def service_by_code(hall: Hall, code: str) -> Service | None:
 def window_by_number(hall: Hall, number: int) -> Window | None:
     """The hall's window ``number``, or ``None``."""
     return db.session.scalar(select(Window).where(Window.hall_id == hall.id, Window.number == number))
-
-
-DEVICE_NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-
-
-@use_case
-def register_device(hall: Hall, name: str, kind: str, printer: str = "file", *, actor: str | None = None) -> Device:
-    """Create or update a registered device (one use case; with ``actor``, written to the audit log).
-
-    ``printer`` is ``file``, ``file:<dir>``, ``cups:<queue>`` or ``browser``.
-    """
-    if not name or len(name) > 64 or not set(name) <= DEVICE_NAME_CHARS:
-        raise ValueError("device names use 1-64 letters, digits, '-', '_' or '.'")
-    if printer.split(":", 1)[0] not in PRINTER_KINDS:
-        raise ValueError("printer must be file, file:<dir>, cups:<queue> or browser")
-    device = db.session.scalar(select(Device).where(Device.hall_id == hall.id, Device.name == name))
-    if device is None:
-        device = Device(hall_id=hall.id, name=name)
-        db.session.add(device)
-    device.kind, device.printer = kind, printer
-    if actor is not None:
-        record("device.register", device.name, after={"kind": kind, "printer": printer}, actor=actor,
-               hall_id=hall.id)
-    return device

@@ -20,6 +20,8 @@ from kiosk.printing.models import PrinterKind
 #: CUPS queue names we accept: letters, digits, ``-``, ``_``, ``.``, ``@`` (remote queue), 1-127 chars,
 #: not starting with ``-`` (so a name can never be read by ``lp`` as an option).
 QUEUE_NAME = re.compile(r"^[A-Za-z0-9_.@][A-Za-z0-9_.@-]{0,126}$")
+#: Spool folders we accept in a setting: an absolute path of letters, digits and ``- _ . / @``.
+SPOOL_FOLDER = re.compile(r"^/[A-Za-z0-9_.@/-]{0,254}$")
 LP_TIMEOUT_SECONDS = 20
 #: The kinds of printer setting (the part before ``:``).
 PRINTER_KINDS = values_of(PrinterKind)
@@ -44,6 +46,25 @@ class Printer:
 
 class BadPrinterSetting(ValueError):
     """A printer setting that is not ``file``, ``file:<dir>``, ``cups:<queue>`` or ``browser``."""
+
+
+def check_printer_setting(setting: object) -> str:
+    """``setting`` stripped, if a device may be registered with it; else :class:`BadPrinterSetting`.
+
+    Shell and other special characters are refused outright (nothing runs a shell, and the setting
+    is shown on staff pages), as are relative spool folders.
+    """
+    if not isinstance(setting, str):
+        raise BadPrinterSetting(str(setting))
+    setting = setting.strip()
+    kind, sep, target = setting.partition(":")
+    if kind == "file" and (not sep or SPOOL_FOLDER.fullmatch(target)):
+        return setting
+    if kind == "cups" and QUEUE_NAME.fullmatch(target):
+        return setting
+    if kind == "browser" and not sep:
+        return setting
+    raise BadPrinterSetting(setting)
 
 
 def parse_printer(setting: str | None) -> Printer:

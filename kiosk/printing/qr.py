@@ -4,14 +4,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 import segno
-from flask import has_request_context, request
+from flask import current_app, has_app_context
 
 
 def absolute_url(url: str) -> str:
-    """``url`` made absolute against the current request's host (left alone when already absolute)."""
-    if url.startswith(("http://", "https://")) or not has_request_context():
+    """``url`` made absolute against the hall's public address, ``KIOSK_PUBLIC_URL``.
+
+    Never against the request's ``Host`` header: whoever sends the request chooses that, and the
+    printed code would send customers' phones to their site.
+    """
+    if url.startswith(("http://", "https://")) or not has_app_context():
         return url
-    return request.host_url.rstrip("/") + "/" + url.lstrip("/")
+    return current_app.config["PUBLIC_URL"].rstrip("/") + "/" + url.lstrip("/")
 
 
 @lru_cache(maxsize=256)

@@ -11,8 +11,8 @@ from kiosk.audit.service import record
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Device
-from kiosk.printing import backends, documents
-from kiosk.printing.models import PrintJob, PrintStatus
+from kiosk.printing import backends, documents, limits
+from kiosk.printing.models import PrinterKind, PrintJob, PrintStatus
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,15 +39,22 @@ def _printer_setting(device: Device | str | None) -> str:
 
 
 def print_document(device: Device | str | None, pdf: bytes, kind: str, *, reference: str = "",
-                   reprint: bool = False, source: dict | None = None, hall_id: int | None = None) -> PrintJob:
+                   reprint: bool = False, source: dict | None = None, hall_id: int | None = None,
+                   limited: bool = True) -> PrintJob:
     """Record a :class:`PrintJob` for ``pdf`` and send it to ``device``'s printer; commits.
 
     ``device`` is a registered :class:`Device`, a printer setting string, or ``None`` for
     ``KIOSK_DEFAULT_PRINTER``. Never raises for printer failures: the job comes back with
     ``status == "failed"`` and a translated ``message``; the PDF is kept for a reprint.
+    A customer's print (``limited``) past the device's limits (:mod:`kiosk.printing.limits`) is
+    refused: the job comes back failed, unsaved and unprinted. Staff reprints are not limited.
     """
     setting = _printer_setting(device)
     registered = device if isinstance(device, Device) else None
+    refusal = limits.refusal(kind, reference) if limited else None
+    if refusal is not None:
+        return PrintJob(kind=kind[:32], reference=(reference or "")[:64], status=PrintStatus.FAILED,
+                        message=refusal, printer="", backend=PrinterKind.FILE, reprint=reprint)
     job = PrintJob(
         kind=kind[:32], reference=(reference or "")[:64], reprint=reprint, pdf=pdf, pdf_size=len(pdf),
         device_id=registered.id if registered else None, device_name=registered.name if registered else "",
@@ -58,7 +65,8 @@ def print_document(device: Device | str | None, pdf: bytes, kind: str, *, refere
         printer = backends.parse_printer(setting)
     except backends.BadPrinterSetting:
         job.printer, job.backend = setting[:255], setting.partition(":")[0][:16]
-        job.message = _("This device's printer setting is invalid (%(setting)s).", setting=setting)
+        LOGGER.warning("invalid printer setting %r", setting)
+        job.message = _("This device's printer is not set up correctly.")
         return _save(job)
     job.printer = (setting or f"{printer.backend}:{printer.target}")[:255]
     job.backend = printer.backend
@@ -123,7 +131,7 @@ def reprint_job(job: PrintJob) -> PrintJob:
         _save(new)
     else:
         new = print_document(target, pdf, job.kind, reference=job.reference, reprint=True, source=source,
-                             hall_id=job.hall_id)
+                             hall_id=job.hall_id, limited=False)
     entry.after = {"job": new.id, "status": new.status, "printer": new.printer}
     db.session.commit()
     return new

@@ -30,6 +30,7 @@ NAV = (
     NavItem("guides_staff.admin", _l("Guides and service info")),
     NavItem("staff_users.index", _l("Users")),
     NavItem("staff_users.windows", _l("Window assignments")),
+    NavItem("devices_staff.index", _l("Devices")),
     NavItem("guides_staff.applications", _l("Applications")),
 )
 

@@ -76,6 +76,8 @@ PERMISSIONS: Mapping[str, Mapping[StaffRole, Scope]] = MappingProxyType({
     # staff accounts of the hall; which window each member works at (their own window)
     "users.admin": _row(admin=HALL),
     "users.assign_window": _row(supervisor=HALL, admin=HALL),
+    # the hall's kiosks and displays: register, pair, rename, revoke
+    "devices.manage": _row(admin=HALL),
 })
 
 #: Messages for a refusal, by action (the 403 page or the API's ``{"error": …}``).

@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user
+from flask_login import current_user, login_user
 
 from kiosk.extensions import db
 from kiosk.staff import users
@@ -105,6 +105,8 @@ def password(user_id: int):
         users.set_password(user, current_user, form.get("password"), form.get("password_confirm"))
     except users.UserError as error:
         return _edit_page(_own(user_id), "password", error, status=error.status)
+    if user.id == current_user.id:
+        login_user(user)  # this session carries the new session version; the user's other sessions end
     return _done(user, _("New password for %(name)s saved.", name=user.username))
 
 

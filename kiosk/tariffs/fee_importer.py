@@ -15,7 +15,7 @@ from kiosk.parsing import clean_text, parse_decimal
 from kiosk.tariffs.fileformat import LINE, FileError, read_records
 from kiosk.tariffs.importer import CODE, ImportResult, decimal_within, import_changes, localized_field
 from kiosk.tariffs.models import FeeItem
-from kiosk.transaction import all_or_nothing
+from kiosk.transaction import all_or_nothing, removes_too_much
 
 MAX_AMOUNT = Decimal(10) ** 9
 
@@ -28,11 +28,6 @@ def import_fees(text: str, filename: str, actor: str, replace_all: bool = False)
     """
     return all_or_nothing(lambda: _replace_fees(text, filename, replace_all), "fees.import", filename, import_changes,
                           actor=actor)
-
-
-def removes_too_much(removed: int, current: int) -> bool:
-    """Whether removing ``removed`` of ``current`` rows is more than half of them (an import then asks first)."""
-    return current > 0 and removed * 2 > current
 
 
 def validate_fee(record: dict) -> tuple[dict, list[tuple[int, str]]]:

@@ -1,6 +1,8 @@
 """``POST /api/v1/bills/lookup`` and ``GET /api/v1/bills/<account_no>``: keys, money strings, as_of, one 404, 429."""
 import pytest
 
+from tests.factories import as_device, make_device
+
 EXPECTED_KEYS = {"account", "name", "address", "category", "bills", "arrears", "late_fee", "total_due"}
 
 
@@ -56,14 +58,19 @@ def test_rate_limit(app, client, account):
     assert "wait" in client.get(f"/api/v1/bills/{account}?lang=en").get_json()["error"]
 
 
-def test_rate_limit_per_device(app, client, account):
+def test_rate_limit_per_device(app, client, account, hall):
     app.config["LOOKUPS_PER_MINUTE"] = 2
+    _device, secret = make_device(hall=hall, name="kiosk-limit")
+    as_device(client, secret)
     for _ in range(2):
-        assert client.get(f"/api/v1/bills/{account}?device=kiosk-1",
-                          environ_base={"REMOTE_ADDR": "10.0.0.9"}).status_code == 200
-    # a new address, but the same registered device
-    response = client.get(f"/api/v1/bills/{account}?device=kiosk-1", environ_base={"REMOTE_ADDR": "10.0.0.10"})
+        assert client.get(f"/api/v1/bills/{account}", environ_base={"REMOTE_ADDR": "10.0.0.9"}).status_code == 200
+    # a new address, but the same paired device
+    response = client.get(f"/api/v1/bills/{account}", environ_base={"REMOTE_ADDR": "10.0.0.10"})
     assert response.status_code == 429
+    # a name in the URL does not borrow another device's bucket
+    other = app.test_client()
+    assert other.get(f"/api/v1/bills/{account}?device=kiosk-limit",
+                     environ_base={"REMOTE_ADDR": "10.0.0.11"}).status_code == 200
 
 
 def test_lookups_are_logged_without_the_number(client, account, caplog):

@@ -8,9 +8,11 @@ import pytest
 from flask import render_template_string
 from sqlalchemy import select
 
+from kiosk.devices.pairing import SECRET_COOKIE
 from kiosk.extensions import db
 from tests.browser.conftest import staff_login
 from tests.conftest import make_app
+from tests.factories import make_device
 from tests.printing.conftest import SAMPLE_TOKEN, ticket_context
 
 TICKET_PAGE = """{% extends "kiosk/base.html" %}{% block main %}<p class="ticket-number">A012</p>
@@ -33,15 +35,14 @@ def lp_flag(tmp_path, monkeypatch):
 @pytest.fixture
 def live_app(db_path, tmp_path, monkeypatch):
     """The live server's app with a ticket confirmation page and a stand-in queue knowing one ticket."""
-    from kiosk.hall.service import current_hall, hall_by_code, register_device
+    from kiosk.hall.service import current_hall, hall_by_code
     from kiosk.queue import paper
 
     app = make_app(f"sqlite:///{db_path}", tmp_path, WTF_CSRF_ENABLED=True)
     with app.app_context():
         hall = hall_by_code("demo")
-        register_device(hall, "kiosk-cups", "kiosk", "cups:Kiosk_1")
-        register_device(hall, "kiosk-browser", "kiosk", "browser")
-        db.session.commit()
+        for name, printer in (("kiosk-cups", "cups:Kiosk_1"), ("kiosk-browser", "browser")):
+            _device, DEVICE_SECRETS[name] = make_device(hall=hall, name=name, printer=printer)
 
     def print_context_for_token(token):
         return ticket_context(hall_by_code("demo")) if token == SAMPLE_TOKEN else None
@@ -60,8 +61,12 @@ def jobs(app):
         return [(job.status, job.reprint, job.backend) for job in rows]
 
 
+#: The secret cookie of each paired test device, by name.
+DEVICE_SECRETS: dict[str, str] = {}
+
+
 def use_device(page, name):
-    page.context.add_cookies([{"name": "kiosk_device", "value": name, "url": page.base}])
+    page.context.add_cookies([{"name": SECRET_COOKIE, "value": DEVICE_SECRETS[name], "url": page.base}])
 
 
 def test_ticket_prints_after_the_number_is_shown(page, live_app, artifacts):

@@ -99,14 +99,20 @@ def test_migrations_form_one_line_that_downgrades_and_upgrades(tmp_path):
         assert "tickets" in db.inspect(db.engine).get_table_names()
 
 
-def test_register_device_and_device_cookie(empty_runner, empty_client, make_hall):
+def test_register_device_prints_a_pairing_code_that_pairs_once(empty_runner, empty_client, make_hall):
     runner, client = empty_runner, empty_client
     make_hall()
     result = runner.invoke(args=["register-device", "kiosk-9", "--printer", "cups:Front_Desk"])
     assert result.exit_code == 0, result.output
-    response = client.get("/kiosk?device=kiosk-9")
-    assert "kiosk_device=kiosk-9" in response.headers.get("Set-Cookie", "")
-    assert "Set-Cookie" not in client.get("/kiosk?device=unknown").headers
+    code = result.output.split("Pairing code: ")[1].split()[0]
+    response = client.post("/pair", data={"code": code})
+    assert response.status_code == 303
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("kiosk_device_secret=") and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert code not in cookie
+    assert client.post("/pair", data={"code": code}).status_code == 400  # used up
+    # a name alone no longer makes a browser that device
+    assert "Set-Cookie" not in empty_client.application.test_client().get("/kiosk?device=kiosk-9").headers
 
 
 def test_register_device_rejects_bad_names_and_printers(runner):

@@ -22,7 +22,7 @@ from kiosk.printing.models import PrintJob
 from kiosk.staff.auth import issue_token
 from kiosk.staff.models import ROLES
 from kiosk.staff.permissions import PERMISSIONS, SCOPES, Scope, allowed
-from tests.factories import STAFF_PASSWORD
+from tests.factories import STAFF_PASSWORD, as_device, make_device
 
 # --- callers ----------------------------------------------------------------------------------------
 
@@ -36,10 +36,13 @@ class Actor:
     token: bool = False
     hall: str = "here"
     window: int | None = None
+    #: A paired kiosk of the hall (its secret cookie): a device, not a member of staff.
+    device: bool = False
 
 
 ACTORS: tuple[Actor, ...] = (
     Actor("anonymous"),
+    Actor("paired device", device=True),
     Actor("bad token", token=True),
     Actor("staff at window 1", "staff", window=1),
     Actor("staff at window 2", "staff", window=2),
@@ -83,7 +86,7 @@ class Row:
 
 def rows(ids: dict[str, int]) -> list[Row]:
     """The table; ``ids`` are the objects of the hall "here" that rows name."""
-    op, notice, job, user = ids["opinion"], ids["notice"], ids["job"], ids["user"]
+    op, notice, job, user, device = ids["opinion"], ids["notice"], ids["job"], ids["user"], ids["device"]
     callback = ids["callback"]
     return [
         # staff home, login, logout
@@ -158,6 +161,13 @@ def rows(ids: dict[str, int]) -> list[Row]:
         Row("staff_users.assign_window", "POST", f"/staff/users/{user}/window", "supervisor", 303, foreign=404,
             data={"default_window": "2"}),
         Row("staff_users.revoke_tokens", "POST", f"/staff/users/{user}/tokens/revoke", "admin", 303, foreign=404),
+        # the hall's devices
+        Row("devices_staff.index", "GET", "/staff/devices", "admin", 200),
+        Row("devices_staff.register", "POST", "/staff/devices", "admin", 400, data={}),
+        Row("devices_staff.new_code", "POST", f"/staff/devices/{device}/code", "admin", 200, foreign=404),
+        Row("devices_staff.rename", "POST", f"/staff/devices/{device}/rename", "admin", 400, foreign=404,
+            data={"name": "bad name"}),
+        Row("devices_staff.revoke", "POST", f"/staff/devices/{device}/revoke", "admin", 303, foreign=404),
         # public API
         Row("api.queue.create_ticket", "POST", "/api/v1/tickets", "public", 400, json={"service": 1}),
         Row("api.queue.queue_snapshot", "GET", "/api/v1/queue", "public", 200),
@@ -194,8 +204,10 @@ def rows(ids: dict[str, int]) -> list[Row]:
     ]
 
 
+#: The objects of the hall "here" that rows name.
+IDS = ("opinion", "callback", "notice", "job", "user", "device")
 #: Routes outside the staff console and the API: open to everyone by design.
-PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz")
+PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair")
 PUBLIC_ENDPOINTS = {"home.root"}
 
 
@@ -244,11 +256,15 @@ def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
     job = PrintJob(hall_id=here.id, kind="ticket", reference="A001")
     db.session.add_all([opinion, callback, notice, job])
     db.session.commit()
+    device, secret = make_device(hall=here, name="kiosk-here")
     target = make_staff_user(username="target", hall=here)
     callers: dict[str, dict] = {}
     for number, actor in enumerate(ACTORS):
         if actor.role is None:
-            callers[actor.name] = {"client": empty_app.test_client(),
+            client = empty_app.test_client()
+            if actor.device:
+                as_device(client, secret)
+            callers[actor.name] = {"client": client,
                                    "headers": {"Authorization": "Bearer nope"} if actor.token else {}}
             continue
         user = make_staff_user(username=f"actor{number}", role=actor.role,
@@ -262,7 +278,8 @@ def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
             response = client.post("/staff/login", data={"username": user.username, "password": STAFF_PASSWORD})
             assert response.status_code == 302, actor
         callers[actor.name] = {"client": client, "headers": headers}
-    ids = {"opinion": opinion.id, "callback": callback.id, "notice": notice.id, "job": job.id, "user": target.id}
+    ids = {"opinion": opinion.id, "callback": callback.id, "notice": notice.id, "job": job.id, "user": target.id,
+           "device": device.id}
     return callers, ids
 
 
@@ -270,8 +287,7 @@ def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
 
 
 def test_every_staff_and_api_route_is_in_the_table(empty_app):
-    covered = {(row.endpoint, row.method) for row in rows(dict.fromkeys(("opinion", "callback", "notice", "job",
-                                                                          "user"), 1))}
+    covered = {(row.endpoint, row.method) for row in rows(dict.fromkeys(IDS, 1))}
     missing = []
     for rule in empty_app.url_map.iter_rules():
         if rule.endpoint in PUBLIC_ENDPOINTS or rule.rule.startswith(PUBLIC_PREFIXES):
@@ -284,7 +300,7 @@ def test_every_staff_and_api_route_is_in_the_table(empty_app):
 
 def test_every_protected_route_consults_the_permission_table(empty_app):
     """Staff and API routes other than login, logout, home and the public API carry a permission of the table."""
-    open_rows = {row.endpoint for row in rows(dict.fromkeys(("opinion", "callback", "notice", "job", "user"), 1))
+    open_rows = {row.endpoint for row in rows(dict.fromkeys(IDS, 1))
                  if row.who in ("public", "login")}
     unguarded = []
     for rule in empty_app.url_map.iter_rules():
@@ -311,6 +327,30 @@ def test_who_may_do_what(empty_app, halls):
                              f"{response.status_code}, expected {want}")
             response.close()
     print(f"permission table: {len(table)} requests × {len(ACTORS)} actors = {len(table) * len(ACTORS)} checks")
+    assert wrong == [], "\n".join(wrong)
+
+
+#: Public routes only a paired device (or staff) may use under ``KIOSK_UNPAIRED=deny``.
+DEVICE_ONLY = ("/api/v1/tickets", "/api/v1/bills")
+
+
+def test_unpaired_browsers_under_deny(empty_app, halls):
+    """Under ``KIOSK_UNPAIRED=deny`` the ticket and bill APIs answer 401 to all but paired devices and staff."""
+    callers, ids = halls
+    empty_app.config["UNPAIRED"] = "deny"
+    wrong = []
+    for row in rows(ids):
+        if row.who != "public":
+            continue
+        for actor in ACTORS:
+            caller = callers[actor.name]
+            response = caller["client"].open(row.url, method=row.method, headers=caller["headers"],
+                                             data=row.data, json=row.json)
+            signed_in = actor.role is not None
+            want = 401 if row.url.startswith(DEVICE_ONLY) and not (actor.device or signed_in) else row.ok
+            if response.status_code != want:
+                wrong.append(f"{row.method} {row.url} as {actor.name}: {response.status_code}, expected {want}")
+            response.close()
     assert wrong == [], "\n".join(wrong)
 
 

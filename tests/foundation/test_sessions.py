@@ -344,3 +344,13 @@ def test_throttle_and_versions_on_postgres(postgres_app, monkeypatch):
     assert kiosk.post("/kiosk/bills", data={"account": "3300000002"}).status_code == 302
     assert kiosk.get("/kiosk/bills/result").status_code == 200
     assert kiosk.post("/api/v1/bills/lookup", json={"account": "3300000002"}).get_json()["account"] == "3300000002"
+
+
+def test_an_admin_who_changes_their_own_password_stays_signed_in_here_only(app, client, login):
+    login("admin")
+    copied = copy_of(app, client)
+    response = client.post(f"/staff/users/{user('admin').id}/password",
+                           data={"password": "brand-new-9", "password_confirm": "brand-new-9"})
+    assert response.status_code == 303
+    assert client.get("/staff").status_code == 200
+    assert copied.get("/staff").status_code == 302

@@ -1,6 +1,6 @@
 """Staff pages: notification letters, applications, admin editing; role checks and audit."""
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.audit.models import AuditLog
 from kiosk.extensions import db
@@ -74,7 +74,11 @@ def test_admin_calendar_holiday_and_make_up_day(client, login):
 def test_admin_contractors_replace_and_reject(client, login):
     login("admin")
     text = "- names: {zh_Hans_CN: 新公司, en: New Co}\n  kind: design\n  qualification: {zh_Hans_CN: 乙级}\n"
-    assert client.post("/staff/guides/contractors", data={"yaml": text}).status_code == 302
+    before = db.session.scalar(select(func.count()).select_from(Contractor))
+    refused = client.post("/staff/guides/contractors?lang=en", data={"yaml": text})
+    assert refused.status_code == 400 and "more than half" in refused.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Contractor)) == before > 2
+    assert client.post("/staff/guides/contractors", data={"yaml": text, "replace_all": "1"}).status_code == 302
     assert [c.names["en"] for c in db.session.scalars(select(Contractor))] == ["New Co"]
     bad = client.post("/staff/guides/contractors", data={"yaml": "- kind: nope"})
     assert bad.status_code == 400 and db.session.scalar(select(Contractor)).names["en"] == "New Co"
@@ -83,6 +87,7 @@ def test_admin_contractors_replace_and_reject(client, login):
 def test_admin_service_info(client, login):
     login("admin")
     text = "commitment:\n- titles: {zh_Hans_CN: 承诺一}\n  texts: {zh_Hans_CN: 内容, en: Text}\n"
-    assert client.post("/staff/guides/info", data={"yaml": text}).status_code == 302
+    assert client.post("/staff/guides/info", data={"yaml": text}).status_code == 400  # would remove most items
+    assert client.post("/staff/guides/info", data={"yaml": text, "replace_all": "1"}).status_code == 302
     html = client.get("/kiosk/service-info?lang=en").get_data(as_text=True)
     assert "承诺一" in html and "Text" in html

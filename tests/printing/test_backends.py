@@ -10,9 +10,9 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from kiosk.extensions import db
-from kiosk.hall.service import register_device
 from kiosk.printing import backends, print_document
 from kiosk.printing.models import PrintJob
+from tests.factories import make_device
 
 PDF = b"%PDF-1.7\n% test document\n%%EOF\n"
 
@@ -97,8 +97,7 @@ def test_unwritable_spool_folder_gives_a_failed_job(empty_app, tmp_path):
 
 def test_cups_backend_runs_lp_with_an_argument_list(empty_app, make_hall, fake_lp):
     hall = make_hall()
-    device = register_device(hall, "kiosk-cups", "kiosk", "cups:Kiosk_1")
-    db.session.commit()
+    device, _secret = make_device(hall=hall, name="kiosk-cups", printer="cups:Kiosk_1")
     job = print_document(device, PDF, "ticket", reference="A003")
     assert job.status == "ok", job.message
     assert (job.backend, job.device_name, job.device_id, job.hall_id) == ("cups", "kiosk-cups", device.id, hall.id)
@@ -129,9 +128,10 @@ def test_missing_lp_gives_a_failed_job(empty_app, tmp_path, monkeypatch):
 
 def test_invalid_device_setting_gives_a_failed_job(empty_app):
     with force_locale("en"):
-        job = print_document("cups:bad name", PDF, "ticket", reference="A006")
+        job = print_document("cups:bad;name $(reboot)", PDF, "ticket", reference="A006")
     assert job.status == "failed"
-    assert "printer setting is invalid" in job.message
+    assert "printer is not set up correctly" in job.message
+    assert "reboot" not in job.message and ";" not in job.message  # the setting itself is never shown
 
 
 def test_browser_backend_records_without_sending(empty_app):

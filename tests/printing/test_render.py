@@ -38,7 +38,7 @@ def test_ticket_renders_in_every_locale(empty_app, ticket_hall, tmp_path, locale
     assert "A012" in text
     assert "示范供电营业厅" in squash(text)  # the hall's Chinese name is on every ticket
     assert "电费缴纳" in squash(text)
-    assert "http://localhost/t/tok-A012" in text  # absolute status URL under the QR code
+    assert "https://hall.example.cn/t/tok-A012" in text  # absolute status URL under the QR code
     assert "95598" in text
     if locale == "ug":
         assert "توك" in text
@@ -150,7 +150,7 @@ def test_ticket_carries_a_sharp_qr_code_of_the_absolute_status_url(empty_app, ti
         context = paper.document_context(ticket_context(ticket_hall))
         html = render.render_html(paper.TEMPLATES[80], context, "en")
         pdf = render.html_to_pdf(html)
-    assert f'src="{qr_data_uri("http://localhost/t/tok-A012")}"' in html
+    assert f'src="{qr_data_uri("https://hall.example.cn/t/tok-A012")}"' in html
     (tmp_path / "qr.pdf").write_bytes(pdf)
     listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "qr.pdf")], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2:]

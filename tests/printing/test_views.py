@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from kiosk.audit.models import AuditLog
 from kiosk.extensions import db
-from kiosk.hall.service import register_device
 from kiosk.printing.models import PrintJob
+from tests.factories import as_device, make_device
 from tests.printing.conftest import SAMPLE_TOKEN, pdf_page_size_mm, pdf_text
 
 PRINT_URL = f"/kiosk/ticket/{SAMPLE_TOKEN}/print"
@@ -42,7 +42,7 @@ def test_ticket_pdf(client, fake_queue, tmp_path, query, width):
     assert response.headers["Content-Type"] == "application/pdf"
     assert pdf_page_size_mm(response.data, tmp_path)[0] == width
     text = pdf_text(response.data, tmp_path)
-    assert "A012" in text and f"http://localhost/t/{SAMPLE_TOKEN}" in text
+    assert "A012" in text and f"https://hall.example.cn/t/{SAMPLE_TOKEN}" in text
 
 
 def test_ticket_pdf_in_the_requested_language(client, fake_queue, tmp_path):
@@ -80,26 +80,22 @@ def test_printing_the_same_ticket_again_is_a_reprint(client, fake_queue, tmp_pat
 
 
 def test_browser_device_gets_the_pdf_url(client, fake_queue, hall):
-    register_device(hall, "kiosk-browser", "kiosk", "browser")
-    db.session.commit()
-    body = client.post(PRINT_URL + "?device=kiosk-browser&lang=ug").get_json()
+    _device, secret = make_device(hall=hall, name="kiosk-browser", printer="browser")
+    body = as_device(client, secret).post(PRINT_URL + "?lang=ug").get_json()
     assert body["ok"] is True and body["printer"] == "browser"
     assert body["pdf_url"] == f"/t/{SAMPLE_TOKEN}/ticket.pdf?width=80&lang=ug"
     assert client.get(body["pdf_url"]).headers["Content-Type"] == "application/pdf"
 
 
 def test_device_paper_width_setting(client, fake_queue, hall, tmp_path):
-    device = register_device(hall, "kiosk-58", "kiosk", "file")
-    device.settings = {"paper_width": 58}
-    db.session.commit()
-    assert client.post(PRINT_URL + "?device=kiosk-58").get_json()["ok"] is True
+    _device, secret = make_device(hall=hall, name="kiosk-58", settings={"paper_width": 58})
+    assert as_device(client, secret).post(PRINT_URL).get_json()["ok"] is True
     assert pdf_page_size_mm(jobs()[0].pdf, tmp_path)[0] == 58
 
 
 def test_failure_path_then_one_touch_reprint(client, fake_queue, hall, login, failing_lp, tmp_path):
-    register_device(hall, "kiosk-cups", "kiosk", "cups:Kiosk_1")
-    db.session.commit()
-    body = client.post(PRINT_URL + "?device=kiosk-cups&lang=en").get_json()
+    _device, secret = make_device(hall=hall, name="kiosk-cups", printer="cups:Kiosk_1")
+    body = as_device(client, secret).post(PRINT_URL + "?lang=en").get_json()
     assert body["ok"] is False and body["printer"] == "cups"
     assert "A012" in body["message"] and "paper out" in body["message"]  # the number stays valid
     [failed] = jobs()
