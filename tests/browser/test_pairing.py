@@ -1,4 +1,4 @@
-"""Pairing a kiosk in a real browser: the admin registers it, the kiosk opens ``/pair?code=…`` and becomes that device."""
+"""Pairing a kiosk in a real browser: an admin registers it, the kiosk opens ``/pair?code=…`` and is that device."""
 from __future__ import annotations
 
 import re
