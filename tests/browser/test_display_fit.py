@@ -7,6 +7,7 @@ sizes, the page reloads only when the hall's languages or windows change.
 """
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -114,5 +115,6 @@ def test_the_wall_fits_every_screen_language_count_and_window_count(browser, fit
     finally:
         context.close()
         server.stop()
+    (folder / "fit.json").write_text(json.dumps({"smallest_at_1080p": smallest, "failures": failures}, indent=1))
     assert not failures, "\n".join(failures[:40])
     assert all(key >= 32 and call >= 120 for key, call in smallest.values()), smallest

@@ -147,3 +147,15 @@ def test_the_call_band_has_at_least_7_to_1_contrast(page, live_app):
     page.wait_for_selector('[data-call-number]:text("B003")')
     page.locator("[data-latest-call]").evaluate("band => band.classList.remove('flash')")
     assert page.evaluate(CONTRAST) >= 7
+
+
+def test_the_counter_shows_open_and_closed_in_every_display_language(page, live_app):
+    page.goto(f"{page.base}/display/window/4")
+    page.wait_for_selector('body[data-connected="true"]')
+    labels = page.locator('[data-window="4"] .serving-label span')
+    assert labels.all_inner_texts() == ["正在办理", "Now serving", labels.nth(2).inner_text()] and labels.count() == 3
+    emit(live_app, "window", {"number": 4, "status": "closed", "serving": None})
+    closed = page.locator('[data-window="4"][data-status="closed"] .window-closed span')
+    closed.first.wait_for()
+    assert closed.count() == 3 and closed.nth(1).inner_text() == "Closed"
+    assert [closed.nth(i).get_attribute("dir") for i in range(3)] == ["ltr", "ltr", "rtl"]
