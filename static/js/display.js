@@ -173,6 +173,7 @@ function redrawWindow(number) {
   if (counterWindow && number !== counterWindow) return;
   const old = document.querySelector(`[data-window="${number}"]`);
   const card = renderWindow(merged);
+  if (old?.classList.contains("flash")) card.classList.add("flash"); // a call's flash outlives a redraw
   if (old) old.replaceWith(card);
   else $("[data-windows]")?.append(card);
 }
