@@ -14,12 +14,15 @@ from flask_babel import gettext as _
 from kiosk.api import json_body
 from kiosk.events.service import latest_event_id
 from kiosk.hall.models import Hall, Window
-from kiosk.hall.service import current_hall, window_by_number
+from kiosk.hall.service import current_device, current_hall, window_by_number
 from kiosk.i18n import LOCALES, localized
 from kiosk.queue import ratings
-from kiosk.queue.reads import queue_snapshot, status_of
+from kiosk.queue.reads import queue_snapshot, status_of, waiting_for
 
 bp = Blueprint("display", __name__, url_prefix="/display")
+
+#: How many of the next numbers a counter display shows.
+NEXT_NUMBERS = 3
 
 
 def display_strings(languages: list[str]) -> dict:
@@ -37,6 +40,14 @@ def display_strings(languages: list[str]) -> dict:
                 "waiting": _("%(count)s waiting", count="{count}"),
                 "urgent": _("Important notice"),
                 "outage": _("Planned power outage"),
+                "now_serving": _("Now serving"),
+                "next": _("Next numbers"),
+                "outage_line": _("%(title)s. Area: %(area)s. Lines: %(lines)s. From %(start)s; power expected "
+                                 "back at %(end)s.", title="{title}", area="{area}", lines="{lines}",
+                                 start="{start}", end="{end}"),
+                "notice_line": _("%(title)s: %(text)s (valid until %(end)s)", title="{title}", text="{text}",
+                                 end="{end}"),
+                "notice_title_line": _("%(title)s (valid until %(end)s)", title="{title}", end="{end}"),
             }
     return strings
 
@@ -64,6 +75,9 @@ def display_config(hall: Hall, **extra) -> dict:
         "last_event_id": latest_event_id(hall.id),
         "queue_url": url_for("api.queue.queue_snapshot"),
         "notices_url": "/api/v1/notices",
+        # The notice board is fetched once per language without the session cookie (so those ?lang= requests
+        # do not change the page's own language); the device name keeps the hall.
+        "device": device.name if (device := current_device()) is not None else None,
     }
     config.update(extra)
     return config
@@ -85,14 +99,29 @@ def _window_or_404(number: int) -> Window:
     return window
 
 
+def counter_snapshot(window: Window) -> dict:
+    """What a counter display shows: its window, the services it serves (with their signs), the next numbers."""
+    codes = {service.code for service in window.services}
+    services = [entry for entry in queue_snapshot(window.hall)["services"] if entry["code"] in codes]
+    return {"windows": [status_of(window)], "services": services,
+            "next": [ticket.number for ticket in waiting_for(window, limit=NEXT_NUMBERS)]}
+
+
 @bp.get("/window/<int:number>")
 def counter(number: int):
-    """The counter display above window ``number``: its current number or its suspended sign."""
+    """The counter display above window ``number``: its current and next numbers, or its suspended sign."""
     hall = current_hall()
     window = _window_or_404(number)
-    config = display_config(hall, window=number)
-    return render_template("display/counter.html", hall=hall, window=window, snapshot={"windows": [status_of(window)]},
+    config = display_config(hall, window=number, window_services=[service.code for service in window.services],
+                            counter_url=url_for("display.counter_state", number=number))
+    return render_template("display/counter.html", hall=hall, window=window, snapshot=counter_snapshot(window),
                            languages=config["languages"], config=config)
+
+
+@bp.get("/window/<int:number>/state")
+def counter_state(number: int):
+    """The counter display's state as JSON (reloaded on queue and call events): window, services, next numbers."""
+    return jsonify(counter_snapshot(_window_or_404(number)))
 
 
 def _posted_rating() -> int | None:

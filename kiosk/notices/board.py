@@ -20,6 +20,8 @@ from kiosk.transaction import use_case
 #: Minimum notice before an outage starts (service code Art. 9(3)); faults are announced at once.
 NOTICE_PERIODS = {"planned": timedelta(days=7), "temporary": timedelta(hours=24), "fault": timedelta(0)}
 MAX_TITLE, MAX_TEXT = 120, 2000
+#: Outage types announced with their lines (Hunan service code 10.5.4: area, lines and time).
+LINES_REQUIRED = frozenset({"planned", "temporary"})
 
 
 def clean_texts(mapping, limit: int, required: bool = True) -> dict[str, str]:
@@ -80,6 +82,9 @@ def publish_outage(hall: Hall, user, *, outage_type: str, titles, texts, areas, 
         raise NoticeError(_("Choose the type of outage."))
     titles, texts = clean_texts(titles, MAX_TITLE), clean_texts(texts, MAX_TEXT, required=False)
     areas, lines = clean_texts(areas, 300), clean_texts(lines, 300, required=False)
+    if outage_type in LINES_REQUIRED and not lines.get(DEFAULT_LOCALE):
+        raise NoticeError(_("Fill in the lines affected by the outage (at least in Chinese): a planned or "
+                            "temporary outage is announced with its area, lines and times."))
     now = utcnow()
     _check_span(starts_at, ends_at, now)
     override_reason = (override_reason or "").strip()

@@ -184,7 +184,10 @@ def queue_snapshot(hall: Hall) -> dict:
     for service in hall.services:
         suspension = notices_status.service_suspension(service)
         services.append({"code": service.code, "name": localized(service.names), "names": dict(service.names or {}),
-                         "waiting": counts.get(service.code, 0), "suspended": suspension is not None})
+                         "waiting": counts.get(service.code, 0), "suspended": suspension is not None,
+                         "reason": suspension.reason if suspension else None,
+                         "reason_texts": dict(suspension.reason_texts) if suspension else {},
+                         "until": suspension.until.isoformat() if suspension and suspension.until else None})
     return {
         "hall": hall.code,
         "services": services,

@@ -1,4 +1,4 @@
-// Wall and counter displays: render every live element (calls, window cards, waiting counts) from the
+// Wall and counter displays: render every live element (calls, window cards, waiting counts, signs, the clock) from the
 // snapshot the page embeds, then follow /api/v1/events (SSE) from the event the snapshot ends at; reload
 // the snapshot only after a reconnect. Announce calls in every display language in order (speech, else
 // chime + flash).
@@ -21,67 +21,191 @@ function fill(text, values) {
   return Object.entries(values).reduce((out, [key, value]) => out.replaceAll(`{${key}}`, String(value)), text);
 }
 
+// A translated sentence as nodes: each "{name}" becomes values[name] (a node, or text isolated in <bdi>), so
+// numbers and Latin text keep their place in a right-to-left line.
+function fillNodes(text, values) {
+  return text.split(/(\{\w+\})/).filter(Boolean).map((piece) => {
+    const match = /^\{(\w+)\}$/.exec(piece);
+    if (!match || !(match[1] in values)) return piece;
+    const value = values[match[1]];
+    return value instanceof Node ? value : isolate(value);
+  });
+}
+
+function isolate(value, attrs = {}) {
+  return el("bdi", attrs, String(value ?? ""));
+}
+
+function langAttrs(code, attrs = {}) {
+  return {lang: config.html_lang[code], dir: config.directions[code], "data-lang": code, ...attrs};
+}
+
 function perLanguage(tag, make) {
-  return config.languages.map((code) => el(tag, {lang: config.html_lang[code]}, make(config.strings[code], code)));
+  return config.languages.map((code) => el(tag, langAttrs(code), ...[make(config.strings[code], code)].flat()));
 }
 
-// ISO-8601 moments (with their offset) in the hall's time zone, whatever the device's zone:
-// "10:30" for a time of day, "12-10 02:17" with the date.
-const hallClock = new Intl.DateTimeFormat("en-GB", {timeZone: config.timezone || "Asia/Shanghai", month: "2-digit",
-                                                    day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
+// One language at a time where the wall has no room for all of them (window and service names, signs, the
+// side panel): every ".rotating" box holds one child per display language and CSS shows the current one.
+const ROTATE_MS = 8000;
 
-function hallParts(iso) {
-  return Object.fromEntries(hallClock.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+function rotating(tag, attrs, make) {
+  return el(tag, {...attrs, class: `${attrs.class || ""} rotating`.trim()}, ...perLanguage("span", make));
 }
 
-function hallTime(iso) {
-  const parts = hallParts(iso);
-  return `${parts.hour}:${parts.minute}`;
+function startRotation() {
+  const count = config.languages.length;
+  document.body.dataset.languages = String(count);
+  document.body.dataset.slot = "0";
+  if (count < 2 || kind !== "wall") return;
+  setInterval(() => {
+    document.body.dataset.slot = String((Number(document.body.dataset.slot) + 1) % count);
+  }, ROTATE_MS);
 }
 
-function hallDateTime(iso) {
-  const parts = hallParts(iso);
-  return `${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+// ISO-8601 moments (with their offset) in the hall's time zone, whatever the device's zone, formatted for each
+// display language: the time of day alone when it is today in the hall, else with the date.
+const zone = config.timezone || "Asia/Shanghai";
+const formats = new Map();
+
+function formatter(code, options) {
+  const key = `${code}|${JSON.stringify(options)}`;
+  if (!formats.has(key)) {
+    let format;
+    try { format = new Intl.DateTimeFormat(config.html_lang[code] || code, {timeZone: zone, ...options}); }
+    catch { format = new Intl.DateTimeFormat("zh-CN", {timeZone: zone, ...options}); }
+    formats.set(key, format);
+  }
+  return formats.get(key);
+}
+
+const TIME = {hour: "2-digit", minute: "2-digit", hourCycle: "h23"};
+const DATE_TIME = {month: "numeric", day: "numeric", ...TIME};
+const dayKey = new Intl.DateTimeFormat("en-CA", {timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"});
+
+function hallMoment(iso, code) {
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return "";
+  const today = dayKey.format(moment) === dayKey.format(new Date());
+  return formatter(code, today ? TIME : DATE_TIME).format(moment);
+}
+
+function hallDateTime(iso, code) {
+  const moment = new Date(iso);
+  return Number.isNaN(moment.getTime()) ? "" : formatter(code, DATE_TIME).format(moment);
+}
+
+// ---- the clock: hall time in the first display language ----
+function tickClock() {
+  const code = config.languages[0] || "zh_Hans_CN";
+  const now = new Date();
+  for (const clock of document.querySelectorAll("[data-clock]")) {
+    const time = clock.querySelector("[data-clock-time]");
+    const date = clock.querySelector("[data-clock-date]");
+    if (time) time.textContent = formatter(code, TIME).format(now);
+    if (date) date.textContent = formatter(code, {dateStyle: "full"}).format(now);
+  }
+}
+
+// ---- signs (暂停服务): one line per display language with its reason and expected resume time ----
+function signLines(state) {
+  const texts = state.reason_texts || {};
+  return config.languages.map((code) => {
+    const s = config.strings[code];
+    const until = state.until ? hallMoment(state.until, code) : null;
+    return el("p", langAttrs(code), el("strong", {}, s.suspended), " ",
+              el("span", {class: "reason"}, texts[code] || state.reason || ""),
+              until ? el("span", {class: "until"}, ...fillNodes(s.until, {time: until})) : null);
+  });
 }
 
 // ---- windows ----
+const services = new Map();
+
+// The sign a counter display shows when its own window is open but every business it serves is suspended.
+function serviceSign(state) {
+  if (!counterWindow || state.status !== "open") return null;
+  const codes = config.window_services || [];
+  const stopped = codes.map((code) => services.get(code)).filter((service) => service && service.suspended);
+  return codes.length && stopped.length === codes.length ? stopped[0] : null;
+}
+
+function setWindowCount() {
+  const section = $("[data-windows]");
+  if (!section || counterWindow) return;
+  section.dataset.windowCount = String(windows.size);
+  section.classList.toggle("dense", windows.size > 8);
+}
+
 function renderWindow(state) {
-  const card = el("article", {class: `window-card status-${state.status}`, "data-window": state.number,
-                              "data-status": state.status});
-  card.append(el("h3", {class: "window-label"}, ...perLanguage("span", (s) => fill(s.window, {n: state.number}))));
-  if (state.status === "suspended") {
-    const texts = state.reason_texts || {};
-    const until = state.until ? hallTime(state.until) : null;
-    card.append(el("div", {class: "suspended-sign"}, ...config.languages.map((code) => {
-      const s = config.strings[code];
-      return el("p", {lang: config.html_lang[code]}, el("strong", {}, s.suspended), " ",
-                el("span", {class: "reason"}, texts[code] || state.reason || ""),
-                until ? el("span", {class: "until"}, " " + fill(s.until, {time: until})) : null);
-    })));
-  } else if (state.status === "closed") {
-    card.append(el("p", {class: "window-closed"}, ...perLanguage("span", (s) => s.closed)));
+  const byService = serviceSign(state);
+  const status = byService ? "suspended" : state.status;
+  const card = el("article", {class: `window-card status-${status}`, "data-window": state.number,
+                              "data-status": status});
+  if (byService) card.dataset.suspendedService = byService.code;
+  const label = (s) => fillNodes(s.window, {n: state.number});
+  card.append(counterWindow ? el("h3", {class: "window-label"}, ...perLanguage("span", label))
+                            : rotating("h3", {class: "window-label"}, label));
+  if (status === "suspended") {
+    const sign = el("div", {class: `suspended-sign${counterWindow ? "" : " rotating"}`}, ...signLines(byService || state));
+    card.append(sign);
+  } else if (status === "closed") {
+    card.append(counterWindow ? el("p", {class: "window-closed"}, ...perLanguage("span", (s) => s.closed))
+                              : rotating("p", {class: "window-closed"}, (s) => s.closed));
   } else {
+    if (counterWindow) card.append(el("p", {class: "serving-label"}, ...perLanguage("span", (s) => s.now_serving)));
     card.append(el("p", {class: "serving", "data-serving": "", dir: "ltr"}, state.serving || "—"));
+    if (counterWindow) card.append(renderNext());
   }
   return card;
+}
+
+let nextNumbers = [];
+
+function renderNext() {
+  return el("div", {class: "next-numbers", "data-next": ""},
+    el("p", {class: "next-label"}, ...perLanguage("span", (s) => s.next)),
+    el("ol", {dir: "ltr"}, ...(nextNumbers.length ? nextNumbers : ["—"]).map((number) => el("li", {}, number))));
+}
+
+function redrawWindow(number) {
+  const merged = windows.get(number);
+  if (!merged) return;
+  if (counterWindow && number !== counterWindow) return;
+  const old = document.querySelector(`[data-window="${number}"]`);
+  const card = renderWindow(merged);
+  if (old?.classList.contains("flash")) card.classList.add("flash"); // a call's flash outlives a redraw
+  if (old) old.replaceWith(card);
+  else $("[data-windows]")?.append(card);
 }
 
 function mergeWindow(update) {
   const merged = {...(windows.get(update.number) || {}), ...update};
   windows.set(update.number, merged);
-  if (counterWindow && update.number !== counterWindow) return;
-  const old = document.querySelector(`[data-window="${update.number}"]`);
-  const card = renderWindow(merged);
-  if (old) old.replaceWith(card);
-  else $("[data-windows]")?.append(card);
+  redrawWindow(update.number);
+  setWindowCount();
+}
+
+// Counter displays reload their next numbers (and state) after queue and call events, at most once a second.
+let counterTimer = null;
+
+function refreshCounter() {
+  if (!counterWindow || !config.counter_url || counterTimer) return;
+  counterTimer = setTimeout(async () => {
+    counterTimer = null;
+    try {
+      const response = await fetch(config.counter_url, {cache: "no-store"});
+      if (response.ok) applySnapshot(await response.json());
+    } catch { /* the next event tries again */ }
+  }, 300);
 }
 
 // ---- calls ----
 function renderLatestCall(box, call) {
   box.replaceChildren(
     el("p", {class: "call-number", dir: "ltr", "data-call-number": ""}, call.ticket),
-    el("div", {class: "call-texts"}, ...config.languages.map((code) => el("p", {lang: config.html_lang[code],
-      dir: config.directions[code]}, fill(config.strings[code].call, {ticket: call.ticket, window: call.window})))),
+    el("div", {class: "call-texts"}, ...config.languages.map((code) => el("p", langAttrs(code, {class: "call-text"}),
+      ...fillNodes(config.strings[code].call, {ticket: isolate(call.ticket, {dir: "ltr", class: "call-ticket"}),
+                                               window: isolate(call.window, {dir: "ltr", class: "call-window"})})))),
   );
   box.dataset.previous = `${call.ticket}|${call.window}`;
 }
@@ -187,32 +311,40 @@ function enqueueAnnouncement(call) {
   drainAnnouncements();
 }
 
-// ---- waiting counts, services ----
-function renderWaiting(services) {
-  const section = $("[data-waiting]");
-  if (!section) return;
-  section.replaceChildren(...(services || []).map((service) => {
-    const names = (config.service_names || {})[service.code] || {};
-    return el("div", {class: `waiting-service${service.suspended ? " suspended" : ""}`, "data-service-waiting": service.code},
-      el("span", {class: "service-code"}, service.code),
-      el("span", {class: "service-names"}, ...perLanguage("span", (s, code) => names[code] || service.name || "")),
-      el("strong", {class: "count", "data-count": ""}, String(service.waiting ?? 0)));
-  }));
+// ---- waiting counts, services (with their 暂停服务 sign) ----
+function waitingRow(service) {
+  const names = (config.service_names || {})[service.code] || {};
+  const row = el("div", {class: `waiting-service${service.suspended ? " suspended" : ""}`,
+                         "data-service-waiting": service.code},
+    el("span", {class: "service-code", dir: "ltr"}, service.code),
+    rotating("span", {class: "service-names"}, (s, code) => names[code] || service.name || ""),
+    rotating("span", {class: "count-label"}, (s, code) => fillNodes(s.waiting, {count: el("strong", {class: "count",
+      dir: "ltr", "data-count": code === config.languages[0] ? "" : null}, String(service.waiting ?? 0))})));
+  if (service.suspended) row.append(el("div", {class: "suspended-sign rotating", "data-service-sign": ""}, ...signLines(service)));
+  return row;
 }
 
-function setWaiting(services) {
-  for (const service of services || []) {
-    const row = document.querySelector(`[data-service-waiting="${service.code}"]`);
-    if (!row) continue;
-    if (service.waiting !== undefined) row.querySelector("[data-count]").textContent = service.waiting;
-    if (service.suspended !== undefined) row.classList.toggle("suspended", Boolean(service.suspended));
+function renderWaiting(list) {
+  for (const service of list || []) services.set(service.code, {...(services.get(service.code) || {}), ...service});
+  const section = $("[data-waiting]");
+  if (section) section.replaceChildren(...(list || []).map((service) => waitingRow(services.get(service.code))));
+}
+
+function setWaiting(list) {
+  for (const update of list || []) {
+    const service = {...(services.get(update.code) || {code: update.code}), ...update};
+    services.set(update.code, service);
+    const row = document.querySelector(`[data-service-waiting="${update.code}"]`);
+    if (row) row.replaceWith(waitingRow(service));
   }
+  if (counterWindow) redrawWindow(counterWindow);
 }
 
 // ---- snapshot ----
 function applySnapshot(snapshot) {
-  for (const state of snapshot.windows || []) mergeWindow(state);
+  if (Array.isArray(snapshot.next)) nextNumbers = snapshot.next;
   renderWaiting(snapshot.services);
+  for (const state of snapshot.windows || []) mergeWindow(state);
   const calls = snapshot.recent_calls || [];
   const list = $("[data-recent-calls]");
   if (list) list.replaceChildren(...calls.slice(1).map((call) => recentCall(call.ticket, call.window)));
@@ -228,13 +360,23 @@ async function loadSnapshot() {
 }
 
 // ---- notices: ticker and urgent overlay ----
-function noticeText(notice) {
-  return [notice.title, notice.text].filter(Boolean).join(" — ");
+function noticeText(notice, code) {
+  const s = config.strings[code];
+  const end = notice.end ? hallDateTime(notice.end, code) : "";
+  if (!end) return [notice.title, notice.text].filter(Boolean).join(" — ");
+  return notice.text ? fillNodes(s.notice_line, {title: notice.title, text: notice.text, end})
+                     : fillNodes(s.notice_title_line, {title: notice.title, end});
 }
 
-function outageText(outage) {
-  const when = [outage.start, outage.end].filter(Boolean).map(hallDateTime).join(" – ");
-  return [outage.title, outage.area, when].filter(Boolean).join(" · ");
+function outageText(outage, code) {
+  return fillNodes(config.strings[code].outage_line, {
+    title: outage.title || config.strings[code].outage, area: outage.area || "—", lines: outage.lines || "—",
+    start: outage.start ? hallDateTime(outage.start, code) : "—", end: outage.end ? hallDateTime(outage.end, code) : "—",
+  });
+}
+
+function tickerItem(nodes, code) {
+  return el("span", langAttrs(code, {class: "ticker-item"}), ...[nodes].flat());
 }
 
 const NOTICE_REFRESH_MS = 60000; // notices and outages also expire on their own: look again every minute
@@ -242,7 +384,9 @@ let defaultTicker = null;
 
 async function fetchNotices(lang) {
   try {
-    const response = await fetch(`${config.notices_url}?lang=${encodeURIComponent(lang)}`, {cache: "no-store"});
+    const device = config.device ? `&device=${encodeURIComponent(config.device)}` : "";
+    const response = await fetch(`${config.notices_url}?lang=${encodeURIComponent(lang)}${device}`,
+                                 {cache: "no-store", credentials: "omit"});
     if (!response.ok) return null; // no notice board (404) or a passing error: keep what is shown
     return await response.json();
   } catch { return null; }
@@ -257,14 +401,24 @@ async function loadNotices() {
   if (!bodies[0]) return;
   if (track) {
     if (defaultTicker === null) defaultTicker = [...track.childNodes].map((node) => node.cloneNode(true));
-    // Every display language in turn; content not written in a language falls back to Chinese, so
-    // the same text is shown once.
-    const items = [...new Set(bodies.filter(Boolean).flatMap((body) => [
-      ...(Array.isArray(body.notices) ? body.notices : []).map(noticeText),
-      ...(Array.isArray(body.outages) ? body.outages : []).map(outageText),
-    ]).filter(Boolean))];
+    // Every display language in turn, each item with its own lang and dir; content not written in a
+    // language falls back to Chinese, so the same text is shown once.
+    const seen = new Set();
+    const items = bodies.flatMap((body, index) => {
+      if (!body) return [];
+      const code = languages[index];
+      return [
+        ...(Array.isArray(body.notices) ? body.notices : []).map((notice) => tickerItem(noticeText(notice, code), code)),
+        ...(Array.isArray(body.outages) ? body.outages : []).map((outage) => tickerItem(outageText(outage, code), code)),
+      ];
+    }).filter((item) => {
+      const key = item.textContent;
+      if (!key || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (items.length) {
-      track.replaceChildren(...items.map((text) => el("span", {class: "ticker-item"}, text)));
+      track.replaceChildren(...items);
       track.classList.toggle("moving", true);
     } else {
       track.replaceChildren(...defaultTicker.map((node) => node.cloneNode(true)));
@@ -300,7 +454,10 @@ function startSlides() {
     index += 1;
     try {
       const response = await fetch(url, {cache: "no-store"});
-      if (response.ok) panel.innerHTML = await response.text();
+      if (response.ok) {
+        panel.innerHTML = await response.text();
+        panel.querySelectorAll(".slide").forEach((slide) => slide.classList.add("rotating"));
+      }
     } catch { /* keep the last slide */ }
   };
   show();
@@ -365,17 +522,21 @@ function connect() {
     }
   });
   on("call", (call) => {
+    refreshCounter();
     if (counterWindow && call.window !== counterWindow) return;
     showCall(call);
     if (kind === "wall") enqueueAnnouncement(call);
   });
   on("window", mergeWindow);
-  on("queue", (data) => setWaiting(data.services));
-  on("service", (update) => setWaiting([{code: update.code, suspended: update.suspended}]));
+  on("queue", (data) => { setWaiting(data.services); refreshCounter(); });
+  on("service", (update) => setWaiting([update]));
   source.addEventListener("notice", loadNotices);
 }
 
+startRotation();
 applySnapshot(JSON.parse(document.getElementById("display-snapshot").textContent));
+tickClock();
+setInterval(tickClock, 1000);
 if ("speechSynthesis" in window) speechSynthesis.getVoices(); // voices load lazily
 connect();
 startSlides();

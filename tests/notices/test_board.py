@@ -152,7 +152,7 @@ def test_staff_publish_forms(client, login, hall):
     start = (utcnow() + timedelta(days=2)).astimezone().strftime("%Y-%m-%dT%H:%M")
     end = (utcnow() + timedelta(days=2, hours=4)).astimezone().strftime("%Y-%m-%dT%H:%M")
     form = {"kind": "outage", "type": "planned", "title_zh_Hans_CN": "检修", "area_zh_Hans_CN": "幸福路",
-            "start": start, "end": end}
+            "lines_zh_Hans_CN": "10kV 幸福线", "start": start, "end": end}
     response = client.post("/staff/notices", data=form)
     assert response.status_code == 422 and "data-error" in response.get_data(as_text=True)
     response = client.post("/staff/notices", data={**form, "override_reason": "设备缺陷"})
@@ -170,3 +170,34 @@ def test_staff_publish_forms(client, login, hall):
     assert events_of(hall, "notice")[-1] == {"id": notice_id, "kind": "notice", "urgent": False,
                                              "action": "published"}
     assert client.post(f"/staff/notices/{notice_id}/explode").status_code == 404
+
+
+@pytest.mark.parametrize(("kind", "starts_in", "needs_lines"), [
+    ("planned", timedelta(days=8), True),
+    ("temporary", timedelta(days=2), True),
+    ("fault", timedelta(0), False),
+])
+def test_planned_and_temporary_outages_need_their_lines(hall, user, kind, starts_in, needs_lines):
+    now = utcnow()
+    kwargs = dict(outage_type=kind, titles=ZH_EN, texts={}, areas=AREA, lines={"en": "10 kV line only in English"},
+                  starts_at=now + starts_in, ends_at=now + starts_in + timedelta(hours=4))
+    if needs_lines:
+        with pytest.raises(NoticeError) as caught, force_locale("en"):
+            board.publish_outage(hall, user("supervisor"), **kwargs)
+        assert "lines affected" in str(caught.value) and caught.value.status == 400
+    else:
+        assert board.publish_outage(hall, user("supervisor"), **kwargs).lines == {"en": "10 kV line only in English"}
+
+
+def test_the_publish_form_names_the_missing_lines(client, login):
+    login("supervisor")
+    start = (utcnow() + timedelta(days=8)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    end = (utcnow() + timedelta(days=8, hours=4)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    form = {"kind": "outage", "type": "planned", "title_zh_Hans_CN": "检修", "area_zh_Hans_CN": "幸福路",
+            "start": start, "end": end}
+    response = client.post("/staff/notices?lang=en", data=form)
+    assert response.status_code == 400 and "lines affected by the outage" in response.get_data(as_text=True)
+    # Seven days' notice is still checked once the lines are given.
+    early = (utcnow() + timedelta(days=2)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    response = client.post("/staff/notices?lang=en", data={**form, "lines_zh_Hans_CN": "10kV 幸福线", "start": early})
+    assert response.status_code == 422 and "at least 7 days" in response.get_data(as_text=True)
