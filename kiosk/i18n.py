@@ -67,9 +67,13 @@ def select_locale() -> str:
 
 
 def remember_locale_choice() -> None:
-    """``before_request`` hook: store a valid ``?lang=`` in the session so it sticks."""
+    """``before_request`` hook: store a valid ``?lang=`` of a page in the session so it sticks.
+
+    API requests are stateless: their ``?lang=`` (a display fetching the notices in each of its
+    languages) answers in that language and changes nothing else.
+    """
     chosen = normalize_locale(request.args.get("lang"))
-    if chosen:
+    if chosen and not request.path.startswith("/api/"):
         session["lang"] = chosen
 
 

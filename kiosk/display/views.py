@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from kiosk.api import json_body
 from kiosk.events.service import latest_event_id
 from kiosk.hall.models import Hall, Window
-from kiosk.hall.service import current_device, current_hall, window_by_number
+from kiosk.hall.service import current_hall, window_by_number
 from kiosk.i18n import LOCALES, localized
 from kiosk.queue import ratings
 from kiosk.queue.reads import queue_snapshot, status_of, waiting_for
@@ -75,9 +75,6 @@ def display_config(hall: Hall, **extra) -> dict:
         "last_event_id": latest_event_id(hall.id),
         "queue_url": url_for("api.queue.queue_snapshot"),
         "notices_url": "/api/v1/notices",
-        # The notice board is fetched once per language without the session cookie (so those ?lang= requests
-        # do not change the page's own language); the device name keeps the hall.
-        "device": device.name if (device := current_device()) is not None else None,
     }
     config.update(extra)
     return config

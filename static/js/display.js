@@ -384,9 +384,9 @@ let defaultTicker = null;
 
 async function fetchNotices(lang) {
   try {
-    const device = config.device ? `&device=${encodeURIComponent(config.device)}` : "";
-    const response = await fetch(`${config.notices_url}?lang=${encodeURIComponent(lang)}${device}`,
-                                 {cache: "no-store", credentials: "omit"});
+    // The API never keeps ?lang= in the session, so these requests leave the page's own language alone;
+    // the device's cookie goes with them and keeps the hall.
+    const response = await fetch(`${config.notices_url}?lang=${encodeURIComponent(lang)}`, {cache: "no-store"});
     if (!response.ok) return null; // no notice board (404) or a passing error: keep what is shown
     return await response.json();
   } catch { return null; }
