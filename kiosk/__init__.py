@@ -9,6 +9,7 @@ from flask import Flask, g
 
 from kiosk import api, cli, database, errors, i18n, security, validation
 from kiosk import config as config_module
+from kiosk.admin import feature as admin_feature
 from kiosk.audit import models as audit_models  # noqa: F401 - the audit table
 from kiosk.bills import feature as bills_feature
 from kiosk.devices import feature as devices_feature
@@ -31,6 +32,7 @@ from kiosk.tariffs import feature as tariffs_feature
 FEATURES = (
     hall_feature, devices_feature, staff_feature, events_feature, home_feature, display_feature, health_feature,
     tariffs_feature, bills_feature, queue_feature, notices_feature, guides_feature, printing_feature,
+    admin_feature,
 )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from kiosk.backup import BackupError, backup, restore
 from kiosk.cli_problems import report_import
+from kiosk.demo.remove import remove_demo
 from kiosk.demo.seed import seed_demo
 from kiosk.events.service import prune_events
 from kiosk.extensions import db
@@ -49,6 +50,23 @@ def seed_demo_command(if_empty: bool) -> None:
     click.echo("Demo hall 'demo' is ready.")
     for username, password in passwords.items():
         click.echo(f"  {username:<12} {password}")
+
+
+@click.group("demo")
+def demo_group() -> None:
+    """The demo hall."""
+
+
+@demo_group.command("remove")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def demo_remove_command(yes: bool) -> None:
+    """Remove the demo hall, its users and its sample bills (tariffs, fees and guides stay)."""
+    if not yes:
+        click.confirm("Remove the demo hall 'demo' with its tickets, notices, users and sample bills?", abort=True)
+    counts = remove_demo(actor="cli")
+    click.echo(f"Removed {counts['halls']} hall, {counts['users']} users, {counts['accounts']} sample bill accounts.")
+    if current_app.config["DEFAULT_HALL"] == "demo":
+        click.echo("Set KIOSK_DEFAULT_HALL to your hall's code: unpaired browsers are served the default hall.")
 
 
 @click.command("create-user")
@@ -129,5 +147,5 @@ def run_import(path: str, run: Callable[[], R], action: str, audit_after: Callab
 def init_app(app: Flask) -> None:
     """Register the core commands (features register their own in their ``init_app``)."""
     for command in (init_db_command, seed_demo_command, create_user_command, create_token_command,
-                    prune_events_command, backup_command, restore_command):
+                    prune_events_command, backup_command, restore_command, demo_group):
         app.cli.add_command(command)

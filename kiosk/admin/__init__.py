@@ -1,0 +1,1 @@
+"""Hall administration: a hall's whole setup as one YAML file (export, import), and creating a hall."""

@@ -1,0 +1,69 @@
+"""``flask --app app hall export|import`` and ``create-hall``: a hall's setup as code."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kiosk.admin import setup_file
+from kiosk.hall.service import hall_by_code
+
+
+@click.group("hall")
+def hall_group() -> None:
+    """A hall's whole setup as one YAML file (see docs/hall-setup.md)."""
+
+
+@hall_group.command("export")
+@click.argument("code")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+def export_command(code: str, output: str | None) -> None:
+    """Write hall CODE's setup (profile, hours, services, windows, devices, staff) as YAML."""
+    hall = hall_by_code(code)
+    if hall is None:
+        raise click.ClickException(f"no hall with code {code!r}")
+    text = setup_file.dump(setup_file.export_hall(hall))
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"Hall {code} written to {output}.")
+    else:
+        sys.stdout.write(text)
+
+
+def _report(report: setup_file.SetupReport) -> None:
+    for line in report.problems:
+        click.echo(line, err=True)
+    if not report.ok:
+        raise click.ClickException(f"{len(report.problems)} problem(s); nothing was changed.")
+    for line in report.changes:
+        click.echo(line)
+    verb = "would change" if report.dry_run else "changed"
+    click.echo(f"Hall {report.hall_code}: {len(report.changes)} setting(s) {verb}"
+               + (" (dry run: nothing was written)." if report.dry_run else "."))
+
+
+@hall_group.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check the file and list the changes without writing them.")
+def import_command(path: str, dry_run: bool) -> None:
+    """Create or update a hall from a setup file; all or nothing, every problem named by its path."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"cannot read {path}: {error}") from error
+    _report(setup_file.import_hall(text, dry_run=dry_run, actor="cli"))
+
+
+@click.command("create-hall")
+@click.argument("code")
+@click.option("--name", required=True, help="The hall's name in Chinese.")
+@click.option("--name-en", default="", help="The hall's name in English.")
+def create_hall_command(code: str, name: str, name_en: str) -> None:
+    """Create an empty hall (no services or windows yet): the smallest start; then export, edit and import."""
+    if hall_by_code(code) is not None:
+        raise click.ClickException(f"a hall with code {code!r} exists already")
+    names = {"zh_Hans_CN": name, **({"en": name_en} if name_en else {})}
+    data = {"version": setup_file.FORMAT_VERSION, "hall": {"code": code, "names": names},
+            "services": [], "windows": []}
+    _report(setup_file.import_hall(setup_file.dump(data), actor="cli"))

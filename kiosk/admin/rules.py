@@ -1,0 +1,185 @@
+"""The rules a hall's setup must follow, one checker per field, each naming the problem in a translated message.
+
+Every checker takes the raw value and the path it was found at (``services[2].time_limit_minutes``) and
+either returns the clean value or adds ``"<path>: <message>"`` to ``problems`` and returns ``None``.
+The setup file's import uses them; the admin console's forms are to use the same ones.
+"""
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo, available_timezones
+
+from flask_babel import gettext as _
+
+from kiosk.dbtypes import is_one_of
+from kiosk.hall.models import DeviceKind
+from kiosk.i18n import DEFAULT_LOCALE, LOCALES
+from kiosk.printing.backends import BadPrinterSetting, check_printer_setting
+from kiosk.staff.models import ROLES
+
+HALL_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,31}", re.ASCII)
+SERVICE_CODE = re.compile(r"[A-Z]{1,4}", re.ASCII)
+PHONE = re.compile(r"[0-9][0-9-]{2,31}", re.ASCII)
+DEVICE_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
+USERNAME = re.compile(r"[A-Za-z0-9._-]{3,64}", re.ASCII)
+CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00")
+#: The weekdays of the file, Monday first (the database keys them "0" … "6").
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NAME_MAX = 128
+MAX_LANGUAGES = 3
+TIME_LIMIT_RANGE = (1, 240)
+WINDOW_RANGE = (1, 999)
+
+Problems = list[str]
+
+
+def problem(problems: Problems, path: str, message: str) -> None:
+    """Note ``message`` about the value at ``path``."""
+    problems.append(f"{path}: {message}")
+
+
+def texts(value: object, path: str, problems: Problems, *, required: bool = True) -> dict | None:
+    """A ``{locale: text}`` mapping of known locales; with ``required``, Chinese (the fallback) must be there."""
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict):
+        problem(problems, path, _("must be a mapping of language codes to texts, e.g. {zh_Hans_CN: …, en: …}"))
+        return None
+    clean = {}
+    for locale, text in value.items():
+        if locale not in LOCALES:
+            problem(problems, f"{path}.{locale}", _("unknown language; use one of %(codes)s",
+                                                    codes=", ".join(LOCALES)))
+        elif not isinstance(text, str) or not text.strip() or len(text) > NAME_MAX:
+            problem(problems, f"{path}.{locale}", _("must be a text of 1 to %(n)s characters", n=NAME_MAX))
+        else:
+            clean[locale] = text.strip()
+    if required and DEFAULT_LOCALE not in value:
+        problem(problems, f"{path}.{DEFAULT_LOCALE}", _("is required (Chinese is every text's fallback)"))
+    return clean
+
+
+def pattern(value: object, path: str, problems: Problems, regex: re.Pattern, hint: str) -> str | None:
+    """A text matching ``regex`` entirely; ``hint`` says what is allowed."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not regex.fullmatch(value.strip()):
+        problem(problems, path, hint)
+        return None
+    return value.strip()
+
+
+def whole_number(value: object, path: str, problems: Problems, low: int, high: int) -> int | None:
+    """An integer from ``low`` to ``high``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        problem(problems, path, _("must be a whole number from %(low)s to %(high)s", low=low, high=high))
+        return None
+    return value
+
+
+def flag(value: object, path: str, problems: Problems, default: bool) -> bool:
+    """``true`` or ``false`` (``default`` when absent)."""
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        problem(problems, path, _("must be true or false"))
+        return default
+    return value
+
+
+def timezone(value: object, path: str, problems: Problems) -> str | None:
+    """An IANA time zone such as ``Asia/Shanghai``."""
+    if not isinstance(value, str) or value not in _zones():
+        problem(problems, path, _("must be a time zone such as Asia/Shanghai or Asia/Urumqi"))
+        return None
+    ZoneInfo(value)
+    return value
+
+
+_ZONES: set[str] = set()
+
+
+def _zones() -> set[str]:
+    if not _ZONES:
+        _ZONES.update(available_timezones())
+    return _ZONES
+
+
+def languages(value: object, path: str, problems: Problems) -> list[str] | None:
+    """1 to :data:`MAX_LANGUAGES` distinct known locales, in display order."""
+    if (not isinstance(value, list) or not 1 <= len(value) <= MAX_LANGUAGES or len(set(map(str, value))) != len(value)
+            or any(code not in LOCALES for code in value)):
+        problem(problems, path, _("must list 1 to %(n)s different languages of %(codes)s", n=MAX_LANGUAGES,
+                                  codes=", ".join(LOCALES)))
+        return None
+    return list(value)
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def opening_hours(value: object, path: str, problems: Problems) -> dict | None:
+    """``{monday: ["08:30-12:00", "13:30-17:30"], …}`` → the database's ``{"0": [["08:30", "12:00"], …], …}``.
+
+    A weekday that is left out, or given an empty list, is closed.
+    """
+    if not isinstance(value, dict) or any(day not in WEEKDAYS for day in value):
+        problem(problems, path, _("must map weekdays (%(days)s) to lists of opening spans like 08:30-17:30",
+                                  days=", ".join(WEEKDAYS)))
+        return None
+    hours: dict[str, list[list[str]]] = {}
+    for index, day in enumerate(WEEKDAYS):
+        spans = value.get(day) or []
+        if not isinstance(spans, list):
+            problem(problems, f"{path}.{day}", _("must be a list of opening spans like 08:30-17:30"))
+            continue
+        clean, last_end = [], -1
+        for number, span in enumerate(spans):
+            start, _sep, end = str(span).partition("-")
+            if not (CLOCK.fullmatch(start) and CLOCK.fullmatch(end)) or _minutes(start) >= _minutes(end):
+                problem(problems, f"{path}.{day}[{number}]",
+                        _("must be an opening span like 08:30-17:30 (start before end, 24:00 at the latest)"))
+                continue
+            if _minutes(start) < last_end:
+                problem(problems, f"{path}.{day}[{number}]", _("overlaps the span before it"))
+            last_end = _minutes(end)
+            clean.append([start, end])
+        hours[str(index)] = clean
+    return hours
+
+
+def file_hours(hours: dict | None) -> dict:
+    """The database's opening hours as the file writes them."""
+    return {day: [f"{start}-{end}" for start, end in (hours or {}).get(str(index), [])]
+            for index, day in enumerate(WEEKDAYS)}
+
+
+def one_of_values(value: object, path: str, problems: Problems, allowed: tuple[str, ...]) -> str | None:
+    """One of ``allowed``."""
+    if not isinstance(value, str) or value not in allowed:
+        problem(problems, path, _("must be one of %(values)s", values=", ".join(allowed)))
+        return None
+    return value
+
+
+def device_kind(value: object, path: str, problems: Problems) -> str | None:
+    """A kind of device."""
+    if not is_one_of(value, DeviceKind):
+        return one_of_values(value, path, problems, tuple(kind.value for kind in DeviceKind))
+    return str(value)
+
+
+def role(value: object, path: str, problems: Problems) -> str | None:
+    """A staff role."""
+    return one_of_values(value, path, problems, tuple(str(role) for role in ROLES))
+
+
+def printer(value: object, path: str, problems: Problems) -> str | None:
+    """A printer setting (``file``, ``file:/folder``, ``cups:<queue>``, ``browser``)."""
+    try:
+        return check_printer_setting("file" if value is None else value)
+    except BadPrinterSetting:
+        problem(problems, path, _("must be file, file:/folder, cups:<queue> or browser"))
+        return None
