@@ -58,12 +58,13 @@ def _next_code(column, stem: str) -> str:
 
 def make_hall(*, code: str | None = None, names: Mapping | None = None, timezone: str = "Asia/Shanghai",
               business_hours: Mapping | None = None, display_languages: Sequence[str] = ("zh_Hans_CN", "en"),
-              **fields) -> Hall:
-    """A hall open around the clock; ``code`` defaults to :data:`HALL_CODE` (then ``test-hall-2`` …)."""
+              closed_on_public_holidays: bool = False, **fields) -> Hall:
+    """A hall open around the clock, holidays too; ``code`` defaults to :data:`HALL_CODE` (then ``test-hall-2`` …)."""
     code = code or _next_code(Hall.code, HALL_CODE)
     hall = Hall(code=code, names=dict(names or {"zh_Hans_CN": f"测试营业厅 {code}", "en": f"Test hall {code}"}),
                 timezone=timezone, business_hours=dict(business_hours or ALWAYS_OPEN),
-                display_languages=list(display_languages), **fields)
+                display_languages=list(display_languages), closed_on_public_holidays=closed_on_public_holidays,
+                **fields)
     return _saved(hall)
 
 

@@ -7,6 +7,7 @@ The setup file's import uses them; the admin console's forms are to use the same
 from __future__ import annotations
 
 import re
+from datetime import date
 from zoneinfo import ZoneInfo, available_timezones
 
 from flask_babel import gettext as _
@@ -131,23 +132,48 @@ def opening_hours(value: object, path: str, problems: Problems) -> dict | None:
         return None
     hours: dict[str, list[list[str]]] = {}
     for index, day in enumerate(WEEKDAYS):
-        spans = value.get(day) or []
-        if not isinstance(spans, list):
-            problem(problems, f"{path}.{day}", _("must be a list of opening spans like 08:30-17:30"))
-            continue
-        clean, last_end = [], -1
-        for number, span in enumerate(spans):
-            start, _sep, end = str(span).partition("-")
-            if not (CLOCK.fullmatch(start) and CLOCK.fullmatch(end)) or _minutes(start) >= _minutes(end):
-                problem(problems, f"{path}.{day}[{number}]",
-                        _("must be an opening span like 08:30-17:30 (start before end, 24:00 at the latest)"))
-                continue
-            if _minutes(start) < last_end:
-                problem(problems, f"{path}.{day}[{number}]", _("overlaps the span before it"))
-            last_end = _minutes(end)
-            clean.append([start, end])
-        hours[str(index)] = clean
+        spans = _spans(value.get(day) or [], f"{path}.{day}", problems)
+        if spans is not None:
+            hours[str(index)] = spans
     return hours
+
+
+def _spans(value: object, path: str, problems: Problems) -> list[list[str]] | None:
+    if not isinstance(value, list):
+        problem(problems, path, _("must be a list of opening spans like 08:30-17:30"))
+        return None
+    clean, last_end = [], -1
+    for number, span in enumerate(value):
+        start, _sep, end = str(span).partition("-")
+        if not (CLOCK.fullmatch(start) and CLOCK.fullmatch(end)) or _minutes(start) >= _minutes(end):
+            problem(problems, f"{path}[{number}]",
+                    _("must be an opening span like 08:30-17:30 (start before end, 24:00 at the latest)"))
+            continue
+        if _minutes(start) < last_end:
+            problem(problems, f"{path}[{number}]", _("overlaps the span before it"))
+        last_end = _minutes(end)
+        clean.append([start, end])
+    return clean
+
+
+def dated_hours(value: object, path: str, problems: Problems) -> dict | None:
+    """``{2026-12-31: ["08:30-12:00"], 2027-01-02: []}``: the opening spans of particular dates (``[]``: closed)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problem(problems, path, _("must map dates (YYYY-MM-DD) to lists of opening spans"))
+        return None
+    clean = {}
+    for key, spans in value.items():
+        try:
+            day = key if isinstance(key, date) else date.fromisoformat(str(key))
+        except ValueError:
+            problem(problems, f"{path}.{key}", _("must be a date written YYYY-MM-DD"))
+            continue
+        checked = _spans(spans or [], f"{path}.{day.isoformat()}", problems)
+        if checked is not None:
+            clean[day.isoformat()] = checked
+    return dict(sorted(clean.items()))
 
 
 def file_hours(hours: dict | None) -> dict:

@@ -56,6 +56,9 @@ def export_hall(hall: Hall) -> dict:
             "timezone": hall.timezone, "hotline": hall.hotline, "complaint_phone": hall.complaint_phone,
             "display_languages": list(hall.display_languages or []),
             "opening_hours": rules.file_hours(hall.business_hours),
+            "opening_exceptions": {day: [f"{start}-{end}" for start, end in spans]
+                                   for day, spans in sorted((hall.hour_exceptions or {}).items())},
+            "closed_on_public_holidays": hall.closed_on_public_holidays,
         },
         "services": [{"code": service.code, "names": dict(service.names or {}),
                       "time_limit_minutes": service.time_limit_minutes} for service in hall.services],
@@ -119,6 +122,9 @@ def check(data: object) -> tuple[dict, Problems]:
         "display_languages": rules.languages(raw_hall.get("display_languages", ["zh_Hans_CN", "en"]),
                                              "hall.display_languages", problems),
         "business_hours": rules.opening_hours(raw_hall.get("opening_hours", {}), "hall.opening_hours", problems),
+        "hour_exceptions": rules.dated_hours(raw_hall.get("opening_exceptions"), "hall.opening_exceptions", problems),
+        "closed_on_public_holidays": rules.flag(raw_hall.get("closed_on_public_holidays"),
+                                                "hall.closed_on_public_holidays", problems, True),
     }
     services = []
     raw_services = _list(data, "services", problems)

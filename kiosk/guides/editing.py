@@ -12,7 +12,9 @@ from kiosk.audit.service import record
 from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.guides.labels import CATEGORIES, CHANNELS, CONTRACTOR_KINDS, DOCUMENT_KINDS, INFO_KINDS, STAGES
-from kiosk.guides.models import CalendarDay, Contractor, Guide, InfoItem
+from kiosk.guides.models import Contractor, Guide, InfoItem
+from kiosk.hall import calendar
+from kiosk.hall.models import CalendarDay
 from kiosk.i18n import DEFAULT_LOCALE
 from kiosk.transaction import removes_too_much, use_case
 
@@ -174,6 +176,7 @@ def set_calendar_day(day: date, working: bool, name: str) -> None:
         row = CalendarDay(day=day)
         db.session.add(row)
     row.working, row.names = working, {"zh_Hans_CN": name, "en": name} if name else {}
+    calendar.forget_overrides()
     record("guides.calendar_set", day.isoformat(), after={"working": working, "name": name})
 
 
@@ -183,4 +186,5 @@ def remove_calendar_day(day: date) -> None:
     row = db.session.get(CalendarDay, day)
     if row is not None:
         db.session.delete(row)
+        calendar.forget_overrides()
         record("guides.calendar_remove", day.isoformat(), before={"working": row.working})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kiosk.dbtypes import UTCDateTime, one_of, utcnow
@@ -99,16 +99,6 @@ class Contractor(Model):
     qualification: Mapped[dict] = mapped_column(JSON, default=dict)
     contact: Mapped[str] = mapped_column(String(64), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
-
-
-class CalendarDay(Model):
-    """An exception to the weekend rule: a public holiday (working=False) or a make-up working day (调休)."""
-
-    __tablename__ = "calendar_days"
-
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    working: Mapped[bool] = mapped_column(Boolean, default=False)
-    names: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
 class Application(Model):

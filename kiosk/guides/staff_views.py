@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.guides import documents, editing, progress, service
-from kiosk.guides.models import Application, CalendarDay, Contractor, InfoItem
+from kiosk.guides.models import Application, Contractor, InfoItem
 from kiosk.guides.views import guide_or_404
+from kiosk.hall.models import CalendarDay
 from kiosk.hall.service import business_day, current_hall
 from kiosk.i18n import current_locale_code
 from kiosk.printing import print_pdf_response

@@ -1,27 +1,21 @@
-"""Working-day arithmetic: weekends are non-working unless the calendar says otherwise.
+"""Working-day arithmetic for deadlines, on China's calendar (:mod:`kiosk.hall.calendar`).
 
-The calendar (:class:`kiosk.guides.models.CalendarDay`) holds only exceptions: public holidays
-(``working=False``) and make-up working days on a weekend (调休, ``working=True``).
-The functions take those exceptions as a plain ``{date: bool}`` mapping so they stay pure.
+The functions take the local overrides (public holidays ``False``, make-up working days ``True``)
+as a plain ``{date: bool}`` mapping, so they stay free of database reads.
 """
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
-
-from kiosk.extensions import db
-from kiosk.guides.models import CalendarDay
+from kiosk.hall import calendar
 
 #: Guard against a calendar that never has a working day again.
 MAX_SCAN_DAYS = 3660
 
 
 def is_working(day: date, exceptions: dict[date, bool]) -> bool:
-    """Whether ``day`` is a working day: the calendar's exception, else Monday–Friday."""
-    if day in exceptions:
-        return exceptions[day]
-    return day.weekday() < 5
+    """Whether ``day`` is a working day: the local override, else the official calendar, else Monday–Friday."""
+    return calendar.is_working_day(day, exceptions)
 
 
 def add_working_days(start: date, days: int, exceptions: dict[date, bool]) -> date:
@@ -53,7 +47,5 @@ def working_days_between(start: date, end: date, exceptions: dict[date, bool]) -
 
 
 def exceptions_between(first: date, last: date) -> dict[date, bool]:
-    """The calendar's exceptions from ``first`` to ``last`` (with a margin for deadlines after ``last``)."""
-    rows = db.session.scalars(select(CalendarDay).where(
-        CalendarDay.day >= first, CalendarDay.day <= last + timedelta(days=400)))
-    return {row.day: row.working for row in rows}
+    """The local overrides from ``first`` to ``last`` (with a margin for deadlines after ``last``)."""
+    return calendar.overrides_between(first, last)

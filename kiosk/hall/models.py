@@ -1,10 +1,10 @@
 """The business hall and what it is made of: services, windows and registered devices."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, UniqueConstraint, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kiosk.dbtypes import UTCDateTime, one_of, utcnow
@@ -37,6 +37,10 @@ class Hall(Model):
     complaint_phone: Mapped[str] = mapped_column(String(32), default="95598")
     #: Locales shown together on the wall display, Chinese first.
     display_languages: Mapped[list] = mapped_column(JSON, default=lambda: ["zh_Hans_CN", "en"])
+    #: Dated exceptions to the weekly hours: ``{"2026-12-31": [["08:30", "12:00"]], "2027-01-02": []}``.
+    hour_exceptions: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
+    #: Closed on China's statutory public holidays (and open on adjusted working days with weekday hours).
+    closed_on_public_holidays: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     services: Mapped[list[Service]] = relationship(back_populates="hall", order_by="Service.sort_order")
@@ -133,3 +137,17 @@ class Device(Model):
 
     def __repr__(self) -> str:
         return f"<Device {self.name} {self.kind}>"
+
+
+class CalendarDay(Model):
+    """A local override of China's calendar: a public holiday (working=False) or a make-up working day (调休).
+
+    For what the installed ``chinese-calendar`` does not know yet (a year announced after its release)
+    or a local holiday; see :mod:`kiosk.hall.calendar`.
+    """
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    working: Mapped[bool] = mapped_column(Boolean, default=False)
+    names: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -1,7 +1,7 @@
 """Hall look-ups, local time and business hours."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, g, has_request_context
@@ -10,6 +10,7 @@ from sqlalchemy.exc import DatabaseError
 
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
+from kiosk.hall import calendar
 from kiosk.hall.models import Device, Hall, Service, Window
 
 # Built once: these run on every kiosk request, and building a statement costs more than running it.
@@ -72,12 +73,30 @@ def _parse_hhmm(text: str) -> time | None:
     return time(int(hours), int(minutes))
 
 
+def opening_spans(hall: Hall, day: date) -> list[list[str]]:
+    """The hall's opening spans on ``day``, e.g. ``[["08:30", "12:00"], ["13:30", "17:30"]]``.
+
+    A dated exception of the hall wins; else, for a hall closed on public holidays, a statutory or
+    local holiday is closed and an adjusted working day (调休) has Monday's hours; else the weekday's.
+    """
+    exceptions = hall.hour_exceptions or {}
+    if day.isoformat() in exceptions:
+        return exceptions[day.isoformat()]
+    weekly = hall.business_hours or {}
+    if hall.closed_on_public_holidays:
+        overrides = calendar.override_for(day)
+        if calendar.is_public_holiday(day, overrides):
+            return []
+        if calendar.is_makeup_working_day(day, overrides):
+            return weekly.get("0", [])
+    return weekly.get(str(day.weekday()), [])
+
+
 def is_open(hall: Hall, now: datetime | None = None) -> bool:
-    """Whether ``now`` falls within the hall's business hours."""
+    """Whether ``now`` falls within the hall's opening hours that day."""
     local = local_now(hall, now)
-    spans = (hall.business_hours or {}).get(str(local.weekday()), [])
     clock = local.time()
-    for start_text, end_text in spans:
+    for start_text, end_text in opening_spans(hall, local.date()):
         start, end = _parse_hhmm(start_text), _parse_hhmm(end_text)
         if start is not None and clock >= start and (end is None or clock < end):
             return True
@@ -85,8 +104,27 @@ def is_open(hall: Hall, now: datetime | None = None) -> bool:
 
 
 def hours_today(hall: Hall, now: datetime | None = None) -> list[list[str]]:
-    """Today's opening spans, e.g. ``[["08:30", "17:30"]]``."""
-    return (hall.business_hours or {}).get(str(local_now(hall, now).weekday()), [])
+    """Today's opening spans, e.g. ``[["08:30", "17:30"]]`` (empty when closed all day)."""
+    return opening_spans(hall, local_now(hall, now).date())
+
+
+#: How far ahead :func:`next_opening` looks (a long holiday plus a weekend).
+OPENING_LOOKAHEAD_DAYS = 21
+
+
+def next_opening(hall: Hall, now: datetime | None = None) -> datetime | None:
+    """When the hall next opens after ``now`` (local time), or ``None`` within :data:`OPENING_LOOKAHEAD_DAYS`."""
+    local = local_now(hall, now)
+    for offset in range(OPENING_LOOKAHEAD_DAYS + 1):
+        day = local.date() + timedelta(days=offset)
+        for start_text, _end_text in opening_spans(hall, day):
+            start = _parse_hhmm(start_text)
+            if start is None:
+                continue
+            opening = datetime.combine(day, start, tzinfo=local.tzinfo)
+            if opening > local:
+                return opening
+    return None
 
 
 def service_by_code(hall: Hall, code: str) -> Service | None:

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from kiosk.hall.models import Hall
-from kiosk.hall.service import current_device, current_hall, hours_today, is_open, service_by_code
+from kiosk.hall.service import current_device, current_hall, hours_today, is_open, next_opening, service_by_code
 from kiosk.i18n import current_locale_code
 from kiosk.printing import backends, print_document, print_pdf_response
 from kiosk.printing.qr import absolute_url
@@ -29,7 +29,8 @@ def _take_page(hall: Hall, error: str | None = None, status: int = 200):
     # A callback is offered only where the hall rules ask for one: a service stopped by a system failure.
     callbacks = {line.service.code for line in lines if line.suspension and line.suspension.offers_callback}
     page = render_template("kiosk/queue/take.html", hall=hall, lines=lines, error=error,
-                           hall_open=is_open(hall), hours=hours_today(hall), callbacks=callbacks)
+                           hall_open=(hall_open := is_open(hall)), hours=hours_today(hall), callbacks=callbacks,
+                           next_open=None if hall_open else next_opening(hall))
     return page, status
 
 

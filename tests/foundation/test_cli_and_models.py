@@ -118,3 +118,26 @@ def test_register_device_prints_a_pairing_code_that_pairs_once(empty_runner, emp
 def test_register_device_rejects_bad_names_and_printers(runner):
     assert runner.invoke(args=["register-device", "bad name;rm"]).exit_code != 0
     assert runner.invoke(args=["register-device", "k1", "--printer", "lpr:x"]).exit_code != 0
+
+
+def test_table_rebuilds_keep_the_rows_that_point_at_them(tmp_path):
+    """SQLite batch migrations rebuild tables; the rows of other tables pointing at them must stay as they were."""
+    app = make_app(f"sqlite:///{tmp_path / 'rebuild.db'}", tmp_path)
+    with app.app_context():
+        upgrade(revision="0011_bill_staging")
+        db.session.execute(text("INSERT INTO halls (id, code, names, addresses, timezone, business_hours, hotline, "
+                                "complaint_phone, display_languages, created_at) VALUES (1, 'h', '{}', '{}', "
+                                "'Asia/Shanghai', '{}', '95598', '95598', '[]', '2026-01-01 00:00:00')"))
+        db.session.execute(text("INSERT INTO devices (id, hall_id, name, kind, printer, settings, created_at) "
+                                "VALUES (7, 1, 'kiosk-1', 'kiosk', 'file', '{}', '2026-01-01 00:00:00')"))
+        db.session.execute(text("INSERT INTO staff_users (id, username, display_name, password_hash, role, hall_id, "
+                                "active, created_at) VALUES (1, 'u', 'u', 'x', 'staff', 1, 1, '2026-01-01 00:00:00')"))
+        db.session.execute(text("INSERT INTO print_jobs (hall_id, device_id, device_name, kind, reference, printer, "
+                                "backend, status, message, reprint, spool_path, pdf_size, source, created_at) VALUES "
+                                "(1, 7, 'kiosk-1', 'ticket', 'A001', 'file', 'file', 'ok', '', 0, '', 0, '{}', "
+                                "'2026-01-01 00:00:00')"))
+        db.session.commit()
+        upgrade()
+        assert db.session.execute(text("SELECT device_id FROM print_jobs")).scalar_one() == 7
+        assert db.session.execute(text("SELECT count(*) FROM staff_users")).scalar_one() == 1
+        assert db.session.execute(text("PRAGMA foreign_keys")).scalar_one() == 1

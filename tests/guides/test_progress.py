@@ -4,8 +4,9 @@ from datetime import date
 import pytest
 
 from kiosk.extensions import db
-from kiosk.guides.models import Application, ApplicationStage, CalendarDay
+from kiosk.guides.models import Application, ApplicationStage
 from kiosk.guides.progress import mask_name, progress
+from kiosk.hall.models import CalendarDay
 
 
 @pytest.mark.parametrize(("name", "masked"), [

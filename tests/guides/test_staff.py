@@ -4,7 +4,8 @@ from sqlalchemy import func, select
 
 from kiosk.audit.models import AuditLog
 from kiosk.extensions import db
-from kiosk.guides.models import CalendarDay, Contractor, Guide
+from kiosk.guides.models import Contractor, Guide
+from kiosk.hall.models import CalendarDay
 
 
 @pytest.mark.parametrize(("user", "url", "status"), [
