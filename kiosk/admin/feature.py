@@ -1,10 +1,11 @@
-"""How hall administration plugs into the app: its commands."""
+"""How hall administration plugs into the app: its console page and its commands."""
 from flask import Flask
 
-from kiosk.admin import cli
+from kiosk.admin import cli, staff_views
 
 
 def init_app(app: Flask) -> None:
-    """Register the ``hall`` command group and ``create-hall``."""
+    """Register the hall-setup page, the ``hall`` command group and ``create-hall``."""
+    app.register_blueprint(staff_views.bp)
     app.cli.add_command(cli.hall_group)
     app.cli.add_command(cli.create_hall_command)

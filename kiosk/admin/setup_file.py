@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from kiosk.admin import rules
 from kiosk.admin.rules import Problems, problem
 from kiosk.audit.service import record
+from kiosk.events.service import append_event
 from kiosk.extensions import db
 from kiosk.hall.models import Device, Hall, Service, Window
 from kiosk.queue.models import Ticket, TicketStatus
@@ -295,10 +296,13 @@ def _apply(clean: dict, report: SetupReport) -> Hall:
     return hall
 
 
-def import_hall(text: str, *, dry_run: bool = False, actor: str | None = None) -> SetupReport:
+def import_hall(text: str, *, dry_run: bool = False, actor: str | None = None,
+                only_hall: str | None = None) -> SetupReport:
     """Create or update the hall the YAML ``text`` describes; all or nothing (see the module's docstring).
 
     Commits only when the whole file is good and ``dry_run`` is false; otherwise nothing is written.
+    With ``only_hall`` (the console: an admin edits their own hall), a file for another hall is refused.
+    A committed change is announced to the hall's displays (a ``setup`` event), which then reload.
     """
     report = SetupReport(dry_run=dry_run)
     try:
@@ -309,15 +313,21 @@ def import_hall(text: str, *, dry_run: bool = False, actor: str | None = None) -
         report.problems.append(_("%(where)s: this is not valid YAML", where=where))
         return report
     clean, report.problems = check(data)
+    if not report.problems and only_hall is not None and clean["hall"]["code"] != only_hall:
+        problem(report.problems, "hall.code", _("must stay %(code)s (this console edits your own hall)",
+                                                code=only_hall))
     if report.problems:
         return report
     report.hall_code = clean["hall"]["code"]
     try:
         with db.session.no_autoflush:
-            _apply(clean, report)
+            hall = _apply(clean, report)
         if report.problems or dry_run:
             db.session.rollback()
             return report
+        if report.changes:
+            db.session.flush()
+            append_event(hall.id, "setup", {"changes": len(report.changes)})
         record("hall.import", report.hall_code, after={"changes": len(report.changes)}, actor=actor)
         db.session.commit()
     except BaseException:

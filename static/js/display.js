@@ -531,6 +531,8 @@ function connect() {
   on("queue", (data) => { setWaiting(data.services); refreshCounter(); });
   on("service", (update) => setWaiting([update]));
   source.addEventListener("notice", loadNotices);
+  // The hall's setup changed (windows, services, hours, display languages): start again from the page.
+  source.addEventListener("setup", () => window.location.reload());
 }
 
 startRotation();

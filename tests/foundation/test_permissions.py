@@ -168,6 +168,9 @@ def rows(ids: dict[str, int]) -> list[Row]:
         Row("devices_staff.rename", "POST", f"/staff/devices/{device}/rename", "admin", 400, foreign=404,
             data={"name": "bad name"}),
         Row("devices_staff.revoke", "POST", f"/staff/devices/{device}/revoke", "admin", 303, foreign=404),
+        # the hall's setup file
+        Row("admin_staff.hall_setup", "GET", "/staff/admin/hall", "admin", 200),
+        Row("admin_staff.save_hall_setup", "POST", "/staff/admin/hall", "admin", 400, data={"yaml": "- ["}),
         # public API
         Row("api.queue.create_ticket", "POST", "/api/v1/tickets", "public", 400, json={"service": 1}),
         Row("api.queue.queue_snapshot", "GET", "/api/v1/queue", "public", 200),
