@@ -24,6 +24,7 @@ from kiosk.hall.service import business_day, is_open
 from kiosk.notices import status as notices_status
 from kiosk.queue.errors import QueueError
 from kiosk.queue.events import publish_queue
+from kiosk.queue.expiry import expire_if_due
 from kiosk.queue.models import QueueCounter, Ticket
 from kiosk.queue.reads import ahead_count
 
@@ -72,6 +73,7 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
     figure the confirmation page and the printed ticket show.
     """
     check_can_ticket(hall, service, now)
+    expire_if_due(hall, now)
     hall_id, service_id, code, day = hall.id, service.id, service.code, business_day(hall, now)
     token = secrets.token_urlsafe(16)
     session = db.session()
@@ -86,9 +88,11 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
                             priority=bool(priority), status="waiting", issued_at=now or utcnow())
             session.add(ticket)
             session.flush()
-            counts = publish_queue(hall_id)
-            ahead = ahead_count(ticket) if priority else next(c["waiting"] for c in counts if c["code"] == code) - 1
-            ticket.waiting_ahead = ahead
+            counts = publish_queue(hall_id, day)
+            if priority:
+                ticket.waiting_ahead = ahead_count(ticket, day)
+            else:
+                ticket.waiting_ahead = next(c["waiting"] for c in counts if c["code"] == code) - 1
             session.commit()
     except Exception:
         session.rollback()
