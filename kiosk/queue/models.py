@@ -60,7 +60,7 @@ class Ticket(Model):
         #: The service-time estimate: a service's latest finished tickets.
         Index("ix_tickets_estimate", "service_id", "status", "finished_at"),
         #: Tickets still open (waiting or called), for closing earlier days' as expired.
-        Index("ix_tickets_open", "hall_id", "business_day",
+        Index("ix_tickets_open", "hall_id", "business_day", "status",
               sqlite_where=text("status IN ('waiting', 'called')"),
               postgresql_where=text("status IN ('waiting', 'called')")),
         #: Satisfaction, best first: 1..4.

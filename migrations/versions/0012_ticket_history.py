@@ -34,7 +34,7 @@ def upgrade():
     op.drop_index('ix_tickets_queue', table_name='tickets')
     op.create_index('ix_tickets_day', 'tickets', ['hall_id', 'business_day', 'status', 'service_id'], unique=False)
     op.create_index('ix_tickets_estimate', 'tickets', ['service_id', 'status', 'finished_at'], unique=False)
-    op.create_index('ix_tickets_open', 'tickets', ['hall_id', 'business_day'], unique=False,
+    op.create_index('ix_tickets_open', 'tickets', ['hall_id', 'business_day', 'status'], unique=False,
                     sqlite_where=sa.text(OPEN), postgresql_where=sa.text(OPEN))
 
 
