@@ -81,24 +81,22 @@ def ahead_count(ticket: Ticket, day: date | None = None) -> int:
 
 @cache
 def _waiting_query() -> Select:
-    """The day's waiting tickets per service: an index-only range of ``ix_tickets_day``."""
-    return (select(Ticket.service_id, func.count())
-            .where(Ticket.hall_id == bindparam("hall_id"), Ticket.business_day == bindparam("day", type_=Date()),
-                   Ticket.status == "waiting")
-            .group_by(Ticket.service_id))
-
-
-@cache
-def _services_query() -> Select:
-    return select(Service.id, Service.code).where(Service.hall_id == bindparam("hall_id")).order_by(Service.sort_order)
+    """Every service of the hall with the day's waiting tickets: the count is an index-only range of
+    ``ix_tickets_day`` (hall, day, status), joined to the services afterwards."""
+    counts = (select(Ticket.service_id, func.count().label("waiting"))
+              .where(Ticket.hall_id == bindparam("hall_id"), Ticket.business_day == bindparam("day", type_=Date()),
+                     Ticket.status == "waiting")
+              .group_by(Ticket.service_id).subquery("waiting"))
+    return (select(Service.code, func.coalesce(counts.c.waiting, 0))
+            .outerjoin(counts, counts.c.service_id == Service.id)
+            .where(Service.hall_id == bindparam("hall_id")).order_by(Service.sort_order))
 
 
 def waiting_counts(hall_id: int, day: date | None = None) -> list[dict]:
     """``[{"code": "A", "waiting": 4}, …]`` for every service of the hall, in display order (today's tickets)."""
     day = day if day is not None else today_of(hall_id)
-    counts = dict(db.session.execute(_waiting_query(), {"hall_id": hall_id, "day": day}).tuples().all())
-    services = db.session.execute(_services_query(), {"hall_id": hall_id})
-    return [{"code": code, "waiting": counts.get(service_id, 0)} for service_id, code in services]
+    rows = db.session.execute(_waiting_query(), {"hall_id": hall_id, "day": day})
+    return [{"code": code, "waiting": count} for code, count in rows]
 
 
 def open_window_count(service: Service) -> int:
