@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from kiosk.cli_problems import fail
@@ -26,4 +27,5 @@ def expire_command(hall_code: str | None) -> None:
         fail(_("No hall with the code %(code)s.", code=hall_code))
     for hall in halls:
         count = expire_stale_tickets(hall)
-        click.echo(_("Hall %(hall)s: %(count)s tickets of earlier days expired.", hall=hall.code, count=count))
+        click.echo(ngettext("Hall %(hall)s: %(num)s ticket of earlier days expired.",
+                            "Hall %(hall)s: %(num)s tickets of earlier days expired.", count, hall=hall.code))
