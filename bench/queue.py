@@ -1,8 +1,13 @@
 """Queue throughput and call-to-display latency against a real gunicorn on loopback, set up as ``make run``.
 
-Run: ``.venv/bin/python bench/queue.py [POSTGRES_URL]`` (SQLite always; PostgreSQL too when a URL is given
-or ``KIOSK_TEST_POSTGRES_URL`` is set — that database's public schema is emptied first). gunicorn runs
-gthread with 2 workers × ``BENCH_THREADS`` threads (default 32, as ``make run``).
+Run: ``.venv/bin/python bench/queue.py [--history] [POSTGRES_URL]`` (SQLite always; PostgreSQL too when a
+URL is given or ``KIOSK_TEST_POSTGRES_URL`` is set — that database's public schema is emptied first).
+gunicorn runs gthread with 2 workers × ``BENCH_THREADS`` threads (default 32, as ``make run``).
+
+``--history`` measures only ticket issue as history grows: for each of ``BENCH_HISTORY`` (default
+0, 100,000, 1,000,000 and 0 again) earlier tickets, bulk-seeded in one ``INSERT … SELECT`` over ~365
+earlier business days with about 3% left waiting, it gives issue p50/p99 for one client and 50-client
+throughput beside the empty database (the mean of the size-0 runs) of the same run.
 Prints ticket issue throughput and p50/p99 at 1 and 50 concurrent clients, the duplicate check, and the
 time from a call-next POST to the ``call`` event on an SSE client. Baselines measured in the same run:
 the same server without writer turns (``KIOSK_WRITER_TURNS=0``) and a display polling every 2 s; the
@@ -30,7 +35,7 @@ from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 from random import Random  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / ".venv" / "bin"
+VENV = Path(sys.executable).parent  # the virtualenv running this script (``.venv/bin``)
 SINGLE_REQUESTS = 300
 CLIENTS, PER_CLIENT = 50, 40
 CALLS = 40
@@ -207,11 +212,139 @@ def poll_latency(port: int, token: str, calls: int = POLLED_CALLS) -> list[float
     return latencies
 
 
-def bench(label: str, database_url: str, folder: Path, **settings: str) -> dict:
+HISTORY_SIZES = [int(size) for size in os.environ.get("BENCH_HISTORY", "0,100000,1000000,0").split(",")]
+HISTORY_DAYS = 365
+#: Every 29th earlier ticket was left waiting at its day's end (about 3%), every 97th left called.
+HISTORY_SQL = """
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < :count - 1),
+svc(id, code, k) AS (SELECT id, code, row_number() OVER (ORDER BY id) - 1 FROM services WHERE hall_id = :hall),
+t(i, day, service_id, code, seq, status, issued_at) AS (
+  SELECT i, {day}, svc.id, svc.code, i / (:days * :services) + 1,
+         CASE WHEN i % 29 = 0 THEN 'waiting' WHEN i % 97 = 0 THEN 'called' WHEN i % 11 = 0 THEN 'skipped'
+              ELSE 'done' END,
+         {issued}
+  FROM n JOIN svc ON svc.k = (i / :days) % :services)
+INSERT INTO tickets (hall_id, issued_service_id, service_id, business_day, seq, number, token, priority, front,
+                     status, window_id, issued_at, called_at, finished_at, call_count)
+SELECT :hall, service_id, service_id, day, seq, code || {seq_text}, 'history-' || i, {false}, {false}, status,
+       CASE WHEN status = 'waiting' THEN NULL ELSE :window END, issued_at,
+       CASE WHEN status = 'waiting' THEN NULL ELSE {called} END,
+       CASE WHEN status IN ('done', 'skipped') THEN {finished} ELSE NULL END,
+       CASE WHEN status = 'waiting' THEN 0 ELSE 1 END
+FROM t
+"""
+HISTORY_DIALECT = {
+    "sqlite": {"day": "date(:today, '-' || (1 + i % :days) || ' days')",
+               "issued": "datetime(date(:today, '-' || (1 + i % :days) || ' days'), '+' || (3600 + i % 28800) "
+                         "|| ' seconds')",
+               "seq_text": "printf('%03d', i / (:days * :services) + 1)", "false": "0",
+               "called": "datetime(issued_at, '+5 minutes')", "finished": "datetime(issued_at, '+9 minutes')"},
+    "postgresql": {"day": "CAST(:today AS date) - (1 + i % :days)",
+                   "issued": "CAST(CAST(:today AS date) - (1 + i % :days) AS timestamp) "
+                             "+ make_interval(secs => 3600 + i % 28800)",
+                   "seq_text": "lpad(CAST(i / (:days * :services) + 1 AS text), 3, '0')", "false": "false",
+                   "called": "issued_at + interval '5 minutes'", "finished": "issued_at + interval '9 minutes'"},
+}
+
+
+def seed_history(database_url: str, count: int) -> float:
+    """Insert ``count`` earlier tickets of the demo hall in one statement; returns the seconds it took."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    dialect = engine.dialect.name
+    sql = HISTORY_SQL.format(**HISTORY_DIALECT[dialect])
+    started = time.perf_counter()
+    with engine.begin() as connection:
+        hall = connection.execute(text("SELECT id, timezone FROM halls WHERE code = 'demo'")).one()
+        services = connection.execute(text("SELECT count(*) FROM services WHERE hall_id = :h"), {"h": hall.id}).scalar()
+        window = connection.execute(text("SELECT min(id) FROM windows WHERE hall_id = :h"), {"h": hall.id}).scalar()
+        today = datetime.now(ZoneInfo(hall.timezone or "Asia/Shanghai")).date().isoformat()
+        if count:
+            connection.execute(text(sql), {"count": count, "hall": hall.id, "days": HISTORY_DAYS,
+                                           "services": services, "window": window, "today": today})
+    engine.dispose()
+    return time.perf_counter() - started
+
+
+def vacuum(database_url: str) -> None:
+    """``VACUUM ANALYZE tickets`` on PostgreSQL, so autovacuum does not run during the measurement."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("VACUUM ANALYZE tickets"))
+    engine.dispose()
+
+
+def prepare(database_url: str, folder: Path, **settings: str) -> dict:
     env = dict(os.environ, KIOSK_INSTANCE_PATH=str(folder), KIOSK_DATABASE_URL=database_url,
                KIOSK_WARM_PRINTER="0", KIOSK_SECRET_KEY="bench", **settings)
     flask(env, "init-db")
     flask(env, "seed-demo")
+    return env
+
+
+def bench_history(label: str, database_url: str, folder: Path, size: int) -> dict:
+    """Ticket issue with ``size`` earlier tickets in the database: 1 client p50/p99, 50 clients throughput."""
+    env = prepare(database_url, folder)
+    seeded = seed_history(database_url, size)
+    flask(env, "queue", "expire")  # yesterday's closing, as a job after hours would run it
+    if database_url.startswith("postgresql"):
+        vacuum(database_url)
+    server, port = start_server(env)
+    try:
+        connection = LeanClient(port)
+        for _ in range(4):  # the first ticket of the day in each worker closes the earlier days' open tickets
+            connection.issue()
+        single = [connection.issue()[0] for _ in range(SINGLE_REQUESTS)]
+        connection.close()
+        times, numbers, elapsed = run_clients(port, CLIENTS, PER_CLIENT)
+    finally:
+        server.terminate()
+        server.wait(30)
+    figures = {"size": size, "seed_s": seeded, "single_p50_ms": statistics.median(single) * 1000,
+               "single_p99_ms": pct(single, 0.99) * 1000, "throughput": len(times) / elapsed,
+               "p50_ms": statistics.median(times) * 1000, "p99_ms": pct(times, 0.99) * 1000,
+               "duplicates": len(numbers) - len(set(numbers))}
+    print(f"{label} {size:>9,} earlier tickets (seeded in {seeded:.1f} s): 1 client p50 "
+          f"{figures['single_p50_ms']:.2f} ms, p99 {figures['single_p99_ms']:.2f} ms; {CLIENTS} clients "
+          f"{figures['throughput']:.0f} tickets/s, p50 {figures['p50_ms']:.1f} ms, p99 {figures['p99_ms']:.1f} ms; "
+          f"duplicates {figures['duplicates']}", flush=True)
+    return figures
+
+
+def history(scratch: str, postgres: str) -> None:
+    """Every history size on SQLite (and PostgreSQL), each beside the empty database of the same run."""
+    targets = [("SQLite", None)] + ([("PostgreSQL", postgres)] if postgres else [])
+    for label, url in targets:
+        print(f"\n== ticket issue as history grows, {label} (gunicorn gthread, 2 workers × {THREADS} threads) ==")
+        results = []
+        for index, size in enumerate(HISTORY_SIZES):
+            folder = Path(scratch) / f"history-{label}-{index}-{size}"
+            folder.mkdir()
+            if url:
+                from tests.conftest import reset_postgres
+
+                reset_postgres(url)
+            results.append(bench_history(label, url or f"sqlite:///{folder / 'bench.sqlite3'}", folder, size))
+        # The baseline is the empty database; list size 0 more than once (``BENCH_HISTORY=0,1000000,0``)
+        # to average out a shared machine's drift over the run.
+        empty = [row for row in results if row["size"] == 0] or results[:1]
+        base_p50 = statistics.mean(row["single_p50_ms"] for row in empty)
+        base_rate = statistics.mean(row["throughput"] for row in empty)
+        for row in results:
+            if row["size"]:
+                print(f"{label} {row['size']:>9,} vs empty ({len(empty)} runs): 1 client p50 "
+                      f"{100 * (row['single_p50_ms'] / base_p50 - 1):+.0f}%, throughput "
+                      f"{100 * (row['throughput'] / base_rate - 1):+.0f}%   (target: within 10%)")
+
+
+def bench(label: str, database_url: str, folder: Path, **settings: str) -> dict:
+    env = prepare(database_url, folder, **settings)
     token = flask(env, "create-token", "staff1").strip().splitlines()[-1]
     server, port = start_server(env)
     try:
@@ -252,8 +385,12 @@ def bench(label: str, database_url: str, folder: Path, **settings: str) -> dict:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    postgres = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
+    arguments = [argument for argument in sys.argv[1:] if argument != "--history"]
+    postgres = arguments[0] if arguments else os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
     with tempfile.TemporaryDirectory() as scratch:
+        if "--history" in sys.argv[1:]:
+            history(scratch, postgres)
+            return
         for turns in ("1", "0"):
             label = "" if turns == "1" else ", baseline: waiting inside the database instead of writer turns"
             folder = Path(scratch) / f"sqlite-{turns}"
@@ -266,6 +403,7 @@ def main() -> None:
                 folder = Path(scratch) / f"pg-{turns}"
                 folder.mkdir()
                 bench(f"PostgreSQL{label}", postgres, folder, KIOSK_WRITER_TURNS=turns)
+        history(scratch, postgres)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ A suspension change announced by the notice board republishes the windows it tou
 """
 from __future__ import annotations
 
+from datetime import date
+
 from kiosk.dbtypes import utcnow
 from kiosk.events.service import append_event
 from kiosk.hall.models import Hall, Service, Window
@@ -21,9 +23,9 @@ def publish_window(window: Window, state: WindowState | None = None) -> dict:
     return payload
 
 
-def publish_queue(hall_id: int) -> list[dict]:
-    """Append the ``queue`` event with the hall's waiting counts; returns the counts."""
-    counts = waiting_counts(hall_id)
+def publish_queue(hall_id: int, day: date | None = None) -> list[dict]:
+    """Append the ``queue`` event with the hall's waiting counts (of business day ``day``, default today)."""
+    counts = waiting_counts(hall_id, day)
     append_event(hall_id, "queue", {"services": counts})
     return counts
 

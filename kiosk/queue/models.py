@@ -14,6 +14,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -23,12 +24,18 @@ from kiosk.hall.models import Service, Window
 
 
 class TicketStatus(StrEnum):
-    """Where a ticket is: waiting in line, called to a window (being served), skipped (no-show), done."""
+    """Where a ticket is: waiting in line, called to a window (being served), skipped (no-show), done,
+    or expired (still waiting or in service when its business day ended; kept for statistics)."""
 
     WAITING = "waiting"
     CALLED = "called"
     SKIPPED = "skipped"
     DONE = "done"
+    EXPIRED = "expired"
+
+
+#: The statuses a ticket can leave behind at the end of its business day (closed as expired).
+OPEN_STATUSES = (TicketStatus.WAITING.value, TicketStatus.CALLED.value)
 
 
 class QueueCounter(Model):
@@ -48,7 +55,14 @@ class Ticket(Model):
     __tablename__ = "tickets"
     __table_args__ = (
         UniqueConstraint("hall_id", "issued_service_id", "business_day", "seq"),
-        Index("ix_tickets_queue", "hall_id", "status", "service_id"),
+        #: Every hot read touches only one hall's business day: the line, counts, people ahead, calls.
+        Index("ix_tickets_day", "hall_id", "business_day", "status", "service_id"),
+        #: The service-time estimate: a service's latest finished tickets.
+        Index("ix_tickets_estimate", "service_id", "status", "finished_at"),
+        #: Tickets still open (waiting or called), for closing earlier days' as expired.
+        Index("ix_tickets_open", "hall_id", "business_day", "status",
+              sqlite_where=text("status IN ('waiting', 'called')"),
+              postgresql_where=text("status IN ('waiting', 'called')")),
         #: Satisfaction, best first: 1..4.
         CheckConstraint("rating BETWEEN 1 AND 4", name="rating"),
     )

@@ -2,6 +2,11 @@
 
 Nothing here writes; the snapshot is what the displays load on (re)connect
 (``GET /api/v1/queue``) and carries no personal data.
+
+Every read of the line touches only one hall's current business day
+(:func:`kiosk.hall.service.business_day`) through the ``ix_tickets_day`` index: a ticket left
+waiting from an earlier day is never counted, shown or called, whether or not
+:mod:`kiosk.queue.expiry` has closed it yet.
 """
 from __future__ import annotations
 
@@ -11,11 +16,12 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, or_, select
+from sqlalchemy import Date, Select, and_, bindparam, func, or_, select
 
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Hall, Service, Window, window_services
+from kiosk.hall.service import business_day
 from kiosk.i18n import localized
 from kiosk.notices import status as notices_status
 from kiosk.notices.status import SuspensionInfo
@@ -41,9 +47,19 @@ def line_order() -> tuple[Any, ...]:
     return (Ticket.front.desc(), Ticket.priority.desc(), Ticket.issued_at, Ticket.id)
 
 
-def ahead_count(ticket: Ticket) -> int:
-    """How many waiting tickets of the same line are called before ``ticket``."""
-    if ticket.status != "waiting":
+def today_of(hall_id: int) -> date:
+    """The current business day of the hall ``hall_id``."""
+    return business_day(db.session.get_one(Hall, hall_id))
+
+
+def is_current(ticket: Ticket, day: date | None = None) -> bool:
+    """Whether ``ticket`` belongs to its hall's current business day (``day`` when given)."""
+    return ticket.business_day == (day if day is not None else today_of(ticket.hall_id))
+
+
+def ahead_count(ticket: Ticket, day: date | None = None) -> int:
+    """How many waiting tickets of the same line are called before ``ticket`` (0 for an earlier day's)."""
+    if ticket.status != "waiting" or not is_current(ticket, day):
         return 0
     same_rank = and_(Ticket.front == ticket.front, Ticket.priority == ticket.priority,
                      or_(Ticket.issued_at < ticket.issued_at,
@@ -58,22 +74,28 @@ def ahead_count(ticket: Ticket) -> int:
     before = or_(*conditions)
     return db.session.scalar(
         select(func.count()).select_from(Ticket).where(
-            Ticket.hall_id == ticket.hall_id, Ticket.service_id == ticket.service_id,
-            Ticket.status == "waiting", Ticket.id != ticket.id, before)
+            Ticket.hall_id == ticket.hall_id, Ticket.business_day == ticket.business_day,
+            Ticket.status == "waiting", Ticket.service_id == ticket.service_id, Ticket.id != ticket.id, before)
     ) or 0
 
 
 @cache
 def _waiting_query() -> Select:
-    waiting = and_(Ticket.service_id == Service.id, Ticket.status == "waiting")
-    return (select(Service.code, func.count(Ticket.id)).outerjoin(Ticket, waiting)
-            .where(Service.hall_id == bindparam("hall_id")).group_by(Service.id, Service.code, Service.sort_order)
-            .order_by(Service.sort_order))
+    """Every service of the hall with the day's waiting tickets: the count is an index-only range of
+    ``ix_tickets_day`` (hall, day, status), joined to the services afterwards."""
+    counts = (select(Ticket.service_id, func.count().label("waiting"))
+              .where(Ticket.hall_id == bindparam("hall_id"), Ticket.business_day == bindparam("day", type_=Date()),
+                     Ticket.status == "waiting")
+              .group_by(Ticket.service_id).subquery("waiting"))
+    return (select(Service.code, func.coalesce(counts.c.waiting, 0))
+            .outerjoin(counts, counts.c.service_id == Service.id)
+            .where(Service.hall_id == bindparam("hall_id")).order_by(Service.sort_order))
 
 
-def waiting_counts(hall_id: int) -> list[dict]:
-    """``[{"code": "A", "waiting": 4}, …]`` for every service of the hall, in display order."""
-    rows = db.session.execute(_waiting_query(), {"hall_id": hall_id})
+def waiting_counts(hall_id: int, day: date | None = None) -> list[dict]:
+    """``[{"code": "A", "waiting": 4}, …]`` for every service of the hall, in display order (today's tickets)."""
+    day = day if day is not None else today_of(hall_id)
+    rows = db.session.execute(_waiting_query(), {"hall_id": hall_id, "day": day})
     return [{"code": code, "waiting": count} for code, count in rows]
 
 
@@ -128,11 +150,20 @@ def service_lines(hall: Hall) -> list[ServiceLine]:
     return lines
 
 
+def serving_ticket(state: WindowState | None, day: date | None = None) -> Ticket | None:
+    """The ticket the window serves today (``None`` for one left from an earlier business day)."""
+    ticket = state.current_ticket if state is not None else None
+    if ticket is None or not is_current(ticket, day):
+        return None
+    return ticket
+
+
 def status_of(window: Window, state: WindowState | None = None) -> dict:
     """``{"number", "status", "serving", "reason", "reason_texts", "until"}`` as displays need it."""
     state = state if state is not None else db.session.get(WindowState, window.id)
     suspension = notices_status.window_suspension(window)
-    serving = state.current_ticket.number if state is not None and state.current_ticket is not None else None
+    current = serving_ticket(state)
+    serving = current.number if current is not None else None
     status = "suspended" if suspension is not None else "open" if state is not None and state.is_open else "closed"
     return {
         "number": window.number, "status": status, "serving": serving,
@@ -142,12 +173,13 @@ def status_of(window: Window, state: WindowState | None = None) -> dict:
     }
 
 
-def waiting_for(window: Window, limit: int | None = None) -> list[Ticket]:
-    """Waiting tickets this window would call, in calling order."""
+def waiting_for(window: Window, limit: int | None = None, day: date | None = None) -> list[Ticket]:
+    """Today's waiting tickets this window would call, in calling order."""
     service_ids = [service.id for service in window.services]
+    day = day if day is not None else today_of(window.hall_id)
     query = (
         select(Ticket)
-        .where(Ticket.hall_id == window.hall_id, Ticket.status == "waiting",
+        .where(Ticket.hall_id == window.hall_id, Ticket.business_day == day, Ticket.status == "waiting",
                or_(Ticket.target_window_id == window.id,
                    Ticket.service_id.in_(service_ids) & Ticket.target_window_id.is_(None)))
         .order_by(*line_order())
@@ -166,18 +198,21 @@ def skipped_today(window: Window, day: date) -> list[Ticket]:
         .order_by(Ticket.finished_at.desc()).limit(20)))
 
 
-def recent_calls(hall: Hall, limit: int = RECENT_CALLS) -> list[dict]:
-    """The latest calls, newest first: ``[{"ticket", "window", "called_at"}]``."""
+def recent_calls(hall: Hall, limit: int = RECENT_CALLS, day: date | None = None) -> list[dict]:
+    """Today's latest calls, newest first: ``[{"ticket", "window", "called_at"}]``."""
+    day = day if day is not None else business_day(hall)
     rows = db.session.scalars(
-        select(Ticket).where(Ticket.hall_id == hall.id, Ticket.called_at.is_not(None), Ticket.window_id.is_not(None))
+        select(Ticket).where(Ticket.hall_id == hall.id, Ticket.business_day == day, Ticket.called_at.is_not(None),
+                             Ticket.window_id.is_not(None))
         .order_by(Ticket.called_at.desc(), Ticket.id.desc()).limit(limit))
     return [{"ticket": t.number, "window": t.window.number if t.window else None,
              "called_at": t.called_at.isoformat() if t.called_at else None} for t in rows]
 
 
 def queue_snapshot(hall: Hall) -> dict:
-    """``{"hall", "services", "windows", "recent_calls"}`` for ``GET /api/v1/queue``."""
-    counts = {row["code"]: row["waiting"] for row in waiting_counts(hall.id)}
+    """``{"hall", "services", "windows", "recent_calls"}`` for ``GET /api/v1/queue`` (today's queue)."""
+    day = business_day(hall)
+    counts = {row["code"]: row["waiting"] for row in waiting_counts(hall.id, day)}
     states = {state.window_id: state for state in db.session.scalars(
         select(WindowState).where(WindowState.window_id.in_([w.id for w in hall.windows])))}
     services = []
@@ -192,5 +227,5 @@ def queue_snapshot(hall: Hall) -> dict:
         "hall": hall.code,
         "services": services,
         "windows": [status_of(window, states.get(window.id)) for window in hall.windows],
-        "recent_calls": recent_calls(hall),
+        "recent_calls": recent_calls(hall, day=day),
     }

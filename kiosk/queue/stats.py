@@ -1,4 +1,8 @@
-"""Queue statistics per business day, service and window (tickets are kept after the day)."""
+"""Queue statistics per business day, service and window (tickets are kept after the day).
+
+An expired ticket (still waiting, or in service, when its day ended) counts as issued, never as
+served or as a no-show; its wait counts only if it was called.
+"""
 from __future__ import annotations
 
 import math
@@ -14,7 +18,7 @@ from kiosk.hall.models import Hall
 from kiosk.queue.models import Ticket
 
 CSV_COLUMNS = ("day", "service", "window", "issued", "served", "no_shows", "avg_wait_min", "p90_wait_min",
-               "avg_service_min", "within_limit_pct", "ratings", "avg_rating", "satisfied_pct")
+               "avg_service_min", "within_limit_pct", "ratings", "avg_rating", "satisfied_pct", "expired")
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -43,6 +47,7 @@ class StatsRow:
     issued: int = 0
     served: int = 0
     no_shows: int = 0
+    expired: int = 0
     waits: list[float] = field(default_factory=list)
     services: list[float] = field(default_factory=list)
     within: int = 0
@@ -77,7 +82,7 @@ class StatsRow:
     def csv_values(self) -> list:
         values = [self.day.isoformat(), self.service, self.window or "", self.issued, self.served, self.no_shows,
                   self.avg_wait, self.p90_wait, self.avg_service, self.within_pct, len(self.ratings),
-                  self.avg_rating, self.satisfied_pct]
+                  self.avg_rating, self.satisfied_pct, self.expired]
         return ["" if value is None else value for value in values]
 
 
@@ -95,6 +100,8 @@ def compute(hall: Hall, start: date, end: date) -> list[StatsRow]:
             row.waits.append((ticket.called_at - ticket.issued_at).total_seconds() / 60)
         if ticket.status == "skipped":
             row.no_shows += 1
+        elif ticket.status == "expired":
+            row.expired += 1
         if ticket.status == "done" and ticket.called_at and ticket.finished_at:
             row.served += 1
             minutes = (ticket.finished_at - ticket.called_at).total_seconds() / 60
@@ -115,6 +122,7 @@ def totals(rows: list[StatsRow]) -> StatsRow | None:
         total.issued += row.issued
         total.served += row.served
         total.no_shows += row.no_shows
+        total.expired += row.expired
         total.waits += row.waits
         total.services += row.services
         total.within += row.within

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime
-from functools import cache
-from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Date, bindparam, text
 
 from kiosk.database import writer_turn
 from kiosk.dbtypes import utcnow
@@ -24,6 +21,7 @@ from kiosk.hall.service import business_day, is_open
 from kiosk.notices import status as notices_status
 from kiosk.queue.errors import QueueError
 from kiosk.queue.events import publish_queue
+from kiosk.queue.expiry import expire_if_due
 from kiosk.queue.models import QueueCounter, Ticket
 from kiosk.queue.reads import ahead_count
 
@@ -33,25 +31,20 @@ def format_number(code: str, seq: int) -> str:
     return f"{code}{seq:03d}"
 
 
-@cache
-def _counter_upsert(dialect: str) -> Any:
-    """The day's counter increment as one upsert statement, built once per dialect."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = QueueCounter.__table__
-    return (
-        insert(table)
-        .values(hall_id=bindparam("hall_id"), service_id=bindparam("service_id"),
-                business_day=bindparam("day", type_=table.c.business_day.type), last_seq=1)
-        .on_conflict_do_update(index_elements=["hall_id", "service_id", "business_day"],
-                               set_={"last_seq": table.c.last_seq + 1})
-        .returning(table.c.last_seq)
-    )
+#: The day's counter increment as one upsert (the same text on SQLite and PostgreSQL). Written as text
+#: so SQLAlchemy caches its compiled form: a dialect ``insert().on_conflict_do_update()`` has no cache
+#: key and was compiled again on every ticket.
+_COUNTER_UPSERT = text(
+    f"INSERT INTO {QueueCounter.__tablename__} (hall_id, service_id, business_day, last_seq) "
+    "VALUES (:hall_id, :service_id, :day, 1) "
+    "ON CONFLICT (hall_id, service_id, business_day) DO UPDATE SET last_seq = queue_counters.last_seq + 1 "
+    "RETURNING last_seq"
+).bindparams(bindparam("day", type_=Date()))
 
 
 def _next_seq(hall_id: int, service_id: int, day: date) -> int:
     """Increment and return the day's counter (one upsert statement, the transaction's first)."""
-    statement = _counter_upsert(db.session.get_bind().dialect.name)
-    return db.session.execute(statement, {"hall_id": hall_id, "service_id": service_id, "day": day}).scalar_one()
+    return db.session.execute(_COUNTER_UPSERT, {"hall_id": hall_id, "service_id": service_id, "day": day}).scalar_one()
 
 
 def check_can_ticket(hall: Hall, service: Service, now: datetime | None = None) -> None:
@@ -72,6 +65,7 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
     figure the confirmation page and the printed ticket show.
     """
     check_can_ticket(hall, service, now)
+    expire_if_due(hall, now)
     hall_id, service_id, code, day = hall.id, service.id, service.code, business_day(hall, now)
     token = secrets.token_urlsafe(16)
     session = db.session()
@@ -86,9 +80,11 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
                             priority=bool(priority), status="waiting", issued_at=now or utcnow())
             session.add(ticket)
             session.flush()
-            counts = publish_queue(hall_id)
-            ahead = ahead_count(ticket) if priority else next(c["waiting"] for c in counts if c["code"] == code) - 1
-            ticket.waiting_ahead = ahead
+            counts = publish_queue(hall_id, day)
+            if priority:
+                ticket.waiting_ahead = ahead_count(ticket, day)
+            else:
+                ticket.waiting_ahead = next(c["waiting"] for c in counts if c["code"] == code) - 1
             session.commit()
     except Exception:
         session.rollback()

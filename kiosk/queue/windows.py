@@ -3,6 +3,9 @@
 Every action is one use case: it locks the window's state row first (SQLite: the writer
 lock; PostgreSQL: the row lock), changes the tickets, appends the display events and an
 audit entry, and commits (rolling back when it cannot be done).
+
+Only today's tickets are called or acted on: a ticket a window still serves from an earlier
+business day counts as none, and finishing it closes it as expired (see :mod:`kiosk.queue.expiry`).
 """
 from __future__ import annotations
 
@@ -19,8 +22,9 @@ from kiosk.hall.models import Service, Window
 from kiosk.notices import status as notices_status
 from kiosk.queue import events
 from kiosk.queue.errors import QueueError
-from kiosk.queue.models import Ticket, WindowState
-from kiosk.queue.reads import waiting_for
+from kiosk.queue.expiry import expire_if_due
+from kiosk.queue.models import Ticket, TicketStatus, WindowState
+from kiosk.queue.reads import is_current, serving_ticket, waiting_for
 
 
 def _state_row(window: Window) -> WindowState:
@@ -54,15 +58,18 @@ def _lock(window: Window) -> WindowState:
 def _finish_current(state: WindowState, status: str = "done") -> Ticket | None:
     ticket = state.current_ticket
     if ticket is not None and ticket.status == "called":
-        ticket.status = status
-        ticket.finished_at = utcnow()
+        if is_current(ticket):
+            ticket.status = status
+            ticket.finished_at = utcnow()
+        else:  # left in service when its day ended: nobody knows how it went
+            ticket.status = TicketStatus.EXPIRED.value
     state.current_ticket_id = None
     state.current_ticket = None
     return ticket
 
 
 def _current_or_error(window: Window, state: WindowState) -> Ticket:
-    ticket = state.current_ticket
+    ticket = serving_ticket(state)
     if ticket is None or ticket.status != "called":
         raise QueueError(_("Window %(n)s is not serving a ticket.", n=window.number))
     return ticket
@@ -109,6 +116,7 @@ def call_next(window: Window, user: Any = None) -> Ticket | None:
     suspension = notices_status.window_suspension(window)
     if suspension is not None:
         raise QueueError(_("Window %(n)s is suspended: %(reason)s", n=window.number, reason=suspension.reason))
+    expire_if_due(window.hall)
     try:
         state = _lock(window)
         if not state.is_open:
