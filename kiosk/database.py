@@ -4,6 +4,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from sqlalchemy.engine import Engine
 from kiosk.extensions import db
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: How long a writer waiting for another process's turn sleeps between tries (seconds).
+TURN_RETRY_SECONDS = 0.002
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -47,6 +50,10 @@ def writer_turn():
     backend. Waiting here instead hands the turn over the moment it is free: a lock among the
     process's threads, and on SQLite also ``flock`` among the worker processes (on PostgreSQL the
     row lock already orders them). ``KIOSK_WRITER_TURNS=false`` switches this off.
+
+    Both waits are cooperative under gevent: ``threading.Lock`` is gevent's once the worker has
+    monkey-patched, and the ``flock`` is tried without blocking and retried after a short
+    ``time.sleep`` (gevent's sleep there), so a waiting writer never stalls the other greenlets.
     """
     if not current_app.config.get("WRITER_TURNS", True):
         yield
@@ -61,8 +68,18 @@ def writer_turn():
         if handle is None:
             handle = _turn_files[database] = os.open(f"{Path(database).resolve()}-writers.lock",
                                                      os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        _take_file_lock(handle)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _take_file_lock(handle: int) -> None:
+    """Take the exclusive ``flock`` on ``handle``, sleeping between non-blocking tries."""
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            time.sleep(TURN_RETRY_SECONDS)

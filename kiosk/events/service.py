@@ -1,9 +1,12 @@
 """Appending events and reading them back for the live stream.
 
 Writers call :func:`append_event` inside the same transaction as the state
-change, so an event exists exactly when the change does. Readers in any process
-poll the table for ids above the last one they saw; writers in the same process
-also wake them at once through :data:`wakeup`.
+change, so an event exists exactly when the change does. Each process has one
+listener (:mod:`kiosk.events.hub`) that reads ids above the last one it saw and
+fans them out to its streams: writers in the same process wake it at once
+through :data:`wakeup`; on PostgreSQL every inserted event is also announced with
+``NOTIFY hallkiosk_events, '<hall_id>:<event_id>'`` in its own transaction, so
+the listeners of other processes and instances learn of it at commit.
 """
 from __future__ import annotations
 
@@ -11,12 +14,15 @@ import threading
 from datetime import timedelta
 from typing import cast
 
-from sqlalchemy import CursorResult, delete, event, select
+from sqlalchemy import CursorResult, delete, event, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.dbtypes import utcnow
 from kiosk.events.models import Event
 from kiosk.extensions import db
+
+#: The PostgreSQL ``NOTIFY`` channel of new events.
+NOTIFY_CHANNEL = "hallkiosk_events"
 
 
 class _Wakeup:
@@ -52,6 +58,19 @@ def append_event(hall_id: int, type_: str, payload: dict) -> Event:
     db.session.add(item)
     db.session.info["events_pending"] = True
     return item
+
+
+@event.listens_for(Session, "after_flush")
+def _announce_events(session: Session, _context) -> None:
+    """On PostgreSQL, ``NOTIFY`` each event just inserted, inside its transaction (sent at commit)."""
+    fresh = [item for item in session.new if isinstance(item, Event)]
+    if not fresh:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return
+    for item in fresh:
+        connection.execute(select(func.pg_notify(NOTIFY_CHANNEL, f"{item.hall_id}:{item.id}")))
 
 
 @event.listens_for(Session, "after_commit")
