@@ -4,8 +4,10 @@ A stream costs a greenlet (under gunicorn's gevent worker) or a thread (the dev 
 few kilobytes; it never queries the database while it waits. The :class:`Hub` of an app starts one
 background listener on the first stream and lets it end when the last stream has closed for a while:
 
-* **SQLite**: the listener polls ``events_after`` every ``EVENT_POLL_SECONDS`` for the halls that have
-  streams, and at once when a writer of the same process commits an event (``service.wakeup``).
+* **SQLite**: the listener reads ``events_after`` for the halls that have streams when a writer of any
+  process on the same file commits an event (a datagram to each listener's socket,
+  ``service.wake_listeners``; a writer of the same process also through ``service.wakeup``), and
+  every ``EVENT_POLL_SECONDS`` in any case.
 * **PostgreSQL**: writers ``NOTIFY hallkiosk_events, '<hall_id>:<event_id>'`` in the event's own
   transaction; the listener's own connection ``LISTEN``\\ s and reads the announced rows by id, so a
   lost notification only delays an event until the next safety poll. When that connection drops, the
@@ -20,6 +22,9 @@ Streams are capped per paired device and per client address (``STREAMS_PER_DEVIC
 from __future__ import annotations
 
 import logging
+import os
+import select
+import socket
 import threading
 import time
 import weakref
@@ -32,7 +37,7 @@ import psycopg
 from flask import Flask
 from sqlalchemy.engine import make_url
 
-from kiosk.events.service import NOTIFY_CHANNEL, events_after, wakeup
+from kiosk.events.service import NOTIFY_CHANNEL, events_after, listener_folder, wakeup
 from kiosk.extensions import db
 
 log = logging.getLogger(__name__)
@@ -220,8 +225,10 @@ class Hub:
         with self.app.app_context():
             postgres = db.engine.dialect.name == "postgresql"
             url = make_url(db.engine.url).set(drivername="postgresql") if postgres else None
+            database = db.engine.url.database if db.engine.dialect.name == "sqlite" else None
             poll = float(self.app.config["EVENT_POLL_SECONDS"])
         connection: psycopg.Connection | None = None
+        doorbell = _Doorbell(database) if database and database != ":memory:" else None
         next_connect = 0.0
         idle_since: float | None = None
         try:
@@ -247,11 +254,15 @@ class Hub:
                         log.warning("the event listener connection dropped; polling until it is back")
                         self._drop(connection)
                         connection = None
+                elif doorbell is not None and doorbell.ready:
+                    doorbell.wait(poll)
                 else:
                     wakeup.wait(generation, poll)
         finally:
             if connection is not None:
                 self._drop(connection)
+            if doorbell is not None:
+                doorbell.close()
 
     def _listen(self, conninfo: str) -> psycopg.Connection | None:
         try:
@@ -270,6 +281,38 @@ class Hub:
             connection.close()
         except psycopg.Error:
             log.debug("closing the dropped listener connection failed")
+
+
+class _Doorbell:
+    """The listener's datagram socket that SQLite writers of any process ring after committing an event."""
+
+    def __init__(self, database: str) -> None:
+        folder = listener_folder(database)
+        self.path = folder / f"{os.getpid()}-{id(self):x}.sock"
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.ready = False
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            self.path.unlink(missing_ok=True)
+            self.sock.bind(str(self.path))
+            self.sock.setblocking(False)
+            self.ready = True
+        except OSError:
+            log.warning("no wake-up socket for the event listener; polling every EVENT_POLL_SECONDS")
+
+    def wait(self, timeout: float) -> None:
+        """Return when rung (draining every ring so far) or after ``timeout`` seconds."""
+        readable, _, _ = select.select([self.sock], [], [], timeout)
+        while readable:
+            try:
+                self.sock.recv(64)
+            except BlockingIOError:
+                return
+
+    def close(self) -> None:
+        self.sock.close()
+        if self.ready:
+            self.path.unlink(missing_ok=True)
 
 
 def hub_of(app: Flask) -> Hub:
