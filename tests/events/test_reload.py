@@ -1,5 +1,6 @@
-"""A real gunicorn with the gevent worker reloads (SIGHUP) during a burst of calls: a display that reconnects
-with ``Last-Event-ID`` receives every call event exactly once."""
+"""A real gunicorn with the gevent worker (2 processes): calls reach a display within milliseconds from either
+worker process, and when the server reloads (SIGHUP) during a burst of calls, a display that reconnects with
+``Last-Event-ID`` receives every call event exactly once."""
 from __future__ import annotations
 
 import json
@@ -7,6 +8,7 @@ import os
 import signal
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import threading
@@ -20,6 +22,7 @@ from tests.live_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CALLS = 30
+TIMED_CALLS = 12
 
 
 def tool(name: str) -> str:
@@ -46,6 +49,7 @@ class Display:
     def __init__(self, port: int) -> None:
         self.port = port
         self.received: list[tuple[int, str, dict]] = []
+        self.calls_at: dict[str, float] = {}
         self.connections = 0
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -70,7 +74,12 @@ class Display:
                             break
                         buffer += chunk.decode()
                         complete, _, buffer = buffer.rpartition("\n\n")
-                        self.received.extend(parse(complete.split("\r\n\r\n", 1)[-1] + "\n\n"))
+                        items = parse(complete.split("\r\n\r\n", 1)[-1] + "\n\n")
+                        now = time.perf_counter()
+                        for item in items:
+                            if item[1] == "call":
+                                self.calls_at[item[2]["ticket"]] = now
+                        self.received.extend(items)
             except OSError:
                 pass
             time.sleep(0.2)
@@ -100,13 +109,25 @@ def test_every_call_arrives_once_across_reloads(tmp_path):
             except OSError:
                 pass
             time.sleep(0.1)
-        for _ in range(CALLS):
+        for _ in range(CALLS + TIMED_CALLS):
             status, _ = request(port, "POST", "/api/v1/tickets", {"Content-Type": "application/json"},
                                 b'{"service": "A"}')
             assert status == 201
         display = Display(port)
         time.sleep(1.0)
         auth = {"Authorization": f"Bearer {token}"}
+        latencies = []
+        for _ in range(TIMED_CALLS):  # each on a new connection: either worker process answers it
+            status, body = request(port, "POST", "/api/v1/windows/1/call-next", auth)
+            called = time.perf_counter()  # committed: from here on it is the event's way to the display
+            assert status == 200, body
+            ticket = json.loads(body)["ticket"]
+            while ticket not in display.calls_at and time.perf_counter() < called + 2:
+                time.sleep(0.001)
+            latencies.append(max(display.calls_at.get(ticket, called + 2) - called, 0.0))
+            time.sleep(0.05)
+        assert statistics.median(latencies) <= 0.05, latencies
+        assert max(latencies) <= 0.25, latencies
         for n in range(CALLS):
             if n in (8, 20):
                 server.send_signal(signal.SIGHUP)
@@ -115,7 +136,7 @@ def test_every_call_arrives_once_across_reloads(tmp_path):
             time.sleep(0.05)
         with sqlite3.connect(database) as connection:
             calls = [row[0] for row in connection.execute("SELECT id FROM events WHERE type = 'call' ORDER BY id")]
-        assert len(calls) >= CALLS
+        assert len(calls) >= CALLS + TIMED_CALLS
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             if {item[0] for item in display.received if item[1] == "call"} >= set(calls):
