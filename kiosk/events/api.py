@@ -70,8 +70,11 @@ def stream():
     hall_id = hall.id
     newest = latest_event_id(hall_id)
     last_id = start if start is not None else newest
-    lease = hub_of(current_app).open(hall_id, newest, _stream_keys())
+    hub = hub_of(current_app)
+    lease = hub.open(hall_id, newest, _stream_keys())
     db.session.remove()
+    if lease is None and hub.closing:
+        return api_error(_("The server is restarting; try again in a moment."), 503)
     if lease is None:
         return api_error(_("Too many event streams are open from this device or address."), 429)
     keepalive = current_app.config["EVENT_KEEPALIVE_SECONDS"]

@@ -169,6 +169,11 @@ class Hub:
                     return Batch([], False, feed.floor, self._closing)
                 self._condition.wait(remaining)
 
+    @property
+    def closing(self) -> bool:
+        """Whether the hub has been closed (the process is reloading or shutting down)."""
+        return self._closing
+
     def streams(self) -> int:
         """How many streams are open on this hub."""
         with self._condition:
