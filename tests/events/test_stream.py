@@ -15,6 +15,14 @@ from kiosk.extensions import db
 from tests.events.streams import insert_event, parse
 
 
+def wait_for_streams(app, count: int) -> None:
+    """Until ``count`` streams of ``app`` are open (each has read its starting point)."""
+    deadline = time.monotonic() + 10
+    while hub_of(app).streams() < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert hub_of(app).streams() >= count
+
+
 def read_stream(client, query: str = "", headers: dict | None = None, **environ) -> str:
     """The whole text of one stream (it ends after its ``max_seconds``)."""
     response = client.get(f"/api/v1/events?{query}", headers=headers or {}, environ_base=environ)
@@ -41,12 +49,13 @@ def test_one_listener_feeds_every_stream(empty_app, empty_db_path, hall):
     texts: list[str] = []
 
     def follow():
-        texts.append(read_stream(empty_app.test_client(), "max_seconds=1.5"))
+        texts.append(read_stream(empty_app.test_client(), "max_seconds=3"))
 
     streams = [threading.Thread(target=follow) for _ in range(20)]
     for thread in streams:
         thread.start()
-    time.sleep(0.4)
+    wait_for_streams(empty_app, 20)
+    time.sleep(0.2)
     before = len(statements)
     ids = [insert_event(empty_db_path, hall.id, "notice", {"n": n}) for n in range(3)]
     time.sleep(1.0)
@@ -63,10 +72,11 @@ def test_one_listener_feeds_every_stream(empty_app, empty_db_path, hall):
 
 def test_a_writer_in_the_process_wakes_the_streams_at_once(empty_app, hall):
     texts: list[str] = []
-    thread = threading.Thread(target=lambda: texts.append(read_stream(empty_app.test_client(), "max_seconds=1")))
+    thread = threading.Thread(target=lambda: texts.append(read_stream(empty_app.test_client(), "max_seconds=2")))
     empty_app.config["EVENT_POLL_SECONDS"] = 30.0  # only the in-process wake-up can deliver it in time
     thread.start()
-    time.sleep(0.3)
+    wait_for_streams(empty_app, 1)
+    time.sleep(0.2)  # the listener has started and waits
     append_event(hall.id, "notice", {"n": 1})
     db.session.commit()
     thread.join(5)
