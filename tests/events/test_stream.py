@@ -1,8 +1,13 @@
 """The event stream: one listener per process fans events out; resuming; caps per device and address; closing."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -13,6 +18,8 @@ from kiosk.events.hub import hub_of
 from kiosk.events.service import append_event
 from kiosk.extensions import db
 from tests.events.streams import insert_event, parse
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def wait_for_streams(app, count: int) -> None:
@@ -174,3 +181,42 @@ def test_closing_ends_streams_with_a_retry(empty_app, hall):
     assert not thread.is_alive()
     assert texts[0].endswith("retry: 1000\n: server restarting, reconnect\n\n")
     assert empty_app.test_client().get("/api/v1/events").status_code == 503  # a closing hub admits no one
+
+
+ANOTHER_PROCESS_WRITES = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, sys.argv[3])
+    from pathlib import Path
+    from tests.conftest import make_app
+    from kiosk.events.service import append_event
+    from kiosk.extensions import db
+
+    app = make_app(f"sqlite:///{sys.argv[1]}", Path(sys.argv[1]).parent)
+    with app.app_context():
+        item = append_event(int(sys.argv[2]), "notice", {"from": "another process"})
+        db.session.commit()
+        print(item.id)
+""")
+
+
+def test_a_writer_in_another_process_rings_the_listener(empty_app, empty_db_path, hall, tmp_path):
+    """SQLite: the other process's commit wakes this process's listener through its socket, not the next poll."""
+    empty_app.config["EVENT_POLL_SECONDS"] = 30.0
+    texts: list[str] = []
+    thread = threading.Thread(target=lambda: texts.append(read_stream(empty_app.test_client(), "max_seconds=60")))
+    thread.start()
+    wait_for_streams(empty_app, 1)
+    time.sleep(0.3)
+    done = subprocess.run([sys.executable, "-c", ANOTHER_PROCESS_WRITES, str(empty_db_path), str(hall.id), str(ROOT)],
+                          check=True, timeout=60, cwd=ROOT, capture_output=True, text=True,
+                          env=dict(os.environ, KIOSK_INSTANCE_PATH=str(tmp_path)))
+    written = int(done.stdout.split()[-1])
+    deadline = time.monotonic() + 3  # far sooner than the 30 s poll
+    hub = hub_of(empty_app)
+    while hub.wait(hall.id, written - 1, 0.05).items == [] and time.monotonic() < deadline:
+        pass
+    arrived = time.monotonic() < deadline
+    hub.close()
+    thread.join(15)
+    assert arrived
+    assert [item[1:] for item in parse(texts[0])] == [("notice", {"from": "another process"})]
