@@ -31,9 +31,13 @@ OTHER_INSTANCE = textwrap.dedent("""
     sys.path.insert(0, sys.argv[2])
     from pathlib import Path
     from tests.conftest import make_app
+    from kiosk.events.hub import hub_of
 
     app = make_app(sys.argv[1], Path(sys.argv[3]))
     response = app.test_client().get("/api/v1/events?max_seconds=" + sys.argv[4])
+    deadline = time.monotonic() + 20
+    while not hub_of(app).listening and time.monotonic() < deadline:
+        time.sleep(0.01)
     print("ready", flush=True)
     buffer = ""
     for chunk in response.response:
@@ -54,7 +58,7 @@ def test_calls_reach_another_instance_within_milliseconds(postgres_app, tmp_path
     try:
         assert other.stdout is not None
         assert other.stdout.readline().strip() == "ready"
-        time.sleep(1.0)  # its listener has started and LISTENs
+        time.sleep(0.2)
         sent: dict[int, float] = {}
         for n in range(CALLS):
             sent_at = time.time()
