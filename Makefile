@@ -6,14 +6,14 @@ FLASK := $(BIN)/flask --app app
 HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
-THREADS ?= 32
 
 .PHONY: run dev test setup fonts setup-test system-deps system-deps-test venv venv-test translations db i18n i18n-check bench lint serve clean
 
 run: setup db serve  ## set everything up and serve the demo hall on http://127.0.0.1:5000
 
-serve:  ## serve with gunicorn (threads hold Server-Sent Events connections open)
-	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) app:app
+serve:  ## serve with gunicorn's gevent workers (a Server-Sent Events stream costs a greenlet, not a thread)
+	ulimit -n 65536 2>/dev/null || ulimit -n $$(ulimit -Hn); \
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers $(WORKERS) app:app
 
 dev: setup db  ## Flask's debug server with reloading
 	$(FLASK) run --debug --host $(HOST) --port $(PORT)

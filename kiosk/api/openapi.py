@@ -45,6 +45,15 @@ def _responses(ok: dict | None, *errors: int, ok_status: int = 200, ok_content: 
     return responses
 
 
+def _events_responses() -> dict:
+    responses = _responses(None, 429, ok_content={"text/event-stream": {"schema": _STRING}})
+    responses["503"] = {"description": "The server is reloading or shutting down: reconnect in a moment",
+                        "content": _json(_ERROR)}
+    responses["429"]["description"] = ("Too many open streams: KIOSK_STREAMS_PER_DEVICE per paired device or "
+                                       "KIOSK_STREAMS_PER_ADDRESS per client address (default 4 and 50)")
+    return responses
+
+
 def _body(schema: dict, required: bool = True) -> dict:
     return {"required": required, "content": _json(schema)}
 
@@ -121,7 +130,7 @@ def _paths() -> dict:
                 {"name": "max_seconds", "in": "query", "required": False, "schema": _STRING,
                  "description": "end the stream after this many seconds (0 to 86400; 0 or absent: never)"},
             ],
-            "responses": _responses(None, ok_content={"text/event-stream": {"schema": _STRING}}),
+            "responses": _events_responses(),
         }},
         "/api/v1/windows/{number}/call-next": _window_action(
             "Call the next ticket", {"type": "object", "required": ["ticket", "window"],

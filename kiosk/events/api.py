@@ -3,19 +3,22 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
 from flask_babel import gettext as _
 
 from kiosk.api import api_error
-from kiosk.events.service import events_after, latest_event_id, wakeup
+from kiosk.events.hub import hub_of
+from kiosk.events.service import events_after, latest_event_id
 from kiosk.extensions import db
-from kiosk.hall.service import current_hall
+from kiosk.hall.service import current_device, current_hall
 from kiosk.validation import float_arg, int_arg
 
 #: The longest stream a client may ask to be ended after (tests and benchmarks use it).
 MAX_STREAM_SECONDS = 86400.0
+#: Rows a stream that resumes from before the listener's memory reads per query.
+EVENTS_PER_READ = 200
 
 bp = Blueprint("events", __name__)
 
@@ -35,9 +38,26 @@ def format_sse(event_id: int, type_: str, data: dict) -> str:
     return f"id: {event_id}\nevent: {type_}\ndata: {body}\n\n"
 
 
+#: The last message of a stream the server ends (reload, shutdown): reconnect soon, with ``Last-Event-ID``.
+CLOSING = "retry: 1000\n: server restarting, reconnect\n\n"
+
+
+def _stream_keys() -> dict[Hashable, int]:
+    """The caps this stream counts against: its paired device's and its client address's."""
+    keys: dict[Hashable, int] = {("address", request.remote_addr or ""): current_app.config["STREAMS_PER_ADDRESS"]}
+    device = current_device()
+    if device is not None:
+        keys[("device", device.id)] = current_app.config["STREAMS_PER_DEVICE"]
+    return keys
+
+
 @bp.get("/events")
 def stream():
-    """Stream the hall's events after ``Last-Event-ID`` (or from now), with keep-alives."""
+    """Stream the hall's events after ``Last-Event-ID`` (or from now), with keep-alives.
+
+    Answers 429 past ``KIOSK_STREAMS_PER_DEVICE`` open streams of one paired device or
+    ``KIOSK_STREAMS_PER_ADDRESS`` of one client address (counted per server process).
+    """
     start, well_formed = _requested_start()
     if not well_formed:
         return api_error(_("Last-Event-ID must be an event number."), 400)
@@ -48,29 +68,48 @@ def stream():
                            limit=int(MAX_STREAM_SECONDS)), 400)
     hall = current_hall()
     hall_id = hall.id
-    last_id = start if start is not None else latest_event_id(hall_id)
+    newest = latest_event_id(hall_id)
+    last_id = start if start is not None else newest
+    hub = hub_of(current_app)
+    lease = hub.open(hall_id, newest, _stream_keys())
     db.session.remove()
-    poll = current_app.config["EVENT_POLL_SECONDS"]
+    if lease is None and hub.closing:
+        return api_error(_("The server is restarting; try again in a moment."), 503)
+    if lease is None:
+        return api_error(_("Too many event streams are open from this device or address."), 429)
     keepalive = current_app.config["EVENT_KEEPALIVE_SECONDS"]
 
     def generate() -> Iterator[str]:
         nonlocal last_id
         started = last_ping = time.monotonic()
-        generation = wakeup.generation
         yield f"retry: 2000\n: connected {last_id}\n\n"
         while True:
-            rows = events_after(hall_id, last_id)
-            db.session.remove()
-            for row in rows:
-                last_id = row.id
-                yield format_sse(row.id, row.type, row.payload)
             now = time.monotonic()
             if max_seconds and now - started >= max_seconds:
                 return
             if now - last_ping >= keepalive:
                 last_ping = now
                 yield ": keep-alive\n\n"
-            generation = wakeup.wait(generation, poll)
+            timeout = keepalive - (now - last_ping)
+            if max_seconds:
+                timeout = min(timeout, max_seconds - (now - started))
+            batch = lease.wait(last_id, max(timeout, 0.0))
+            items: list = batch.items
+            caught_up = False
+            if batch.behind:  # resuming from before what the listener holds: read the gap here
+                items = events_after(hall_id, last_id, EVENTS_PER_READ)
+                db.session.remove()
+                caught_up = len(items) < EVENTS_PER_READ
+            for item in items:
+                last_id = item.id
+                yield format_sse(item.id, item.type, item.payload)
+            if caught_up:  # nothing else exists up to what the listener holds
+                last_id = max(last_id, batch.floor)
+            if batch.closing:
+                yield CLOSING
+                return
 
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
-    return Response(stream_with_context(generate()), mimetype="text/event-stream", headers=headers)
+    response = Response(stream_with_context(generate()), mimetype="text/event-stream", headers=headers)
+    response.call_on_close(lease.close)
+    return response

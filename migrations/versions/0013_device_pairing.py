@@ -1,7 +1,7 @@
 """device pairing: secrets and one-time codes (hashed), last seen, revocation, a window; rating tablets
 
 Revision ID: 0013_device_pairing
-Revises: 0011_bill_staging
+Revises: 0012_ticket_history
 Create Date: 2026-12-01 23:40:00.000000
 
 """
@@ -13,7 +13,7 @@ import kiosk.dbtypes
 
 # revision identifiers, used by Alembic.
 revision = '0013_device_pairing'
-down_revision = '0011_bill_staging'
+down_revision = '0012_ticket_history'
 branch_labels = None
 depends_on = None
 

@@ -6,13 +6,15 @@ from types import SimpleNamespace
 
 from gunicorn.config import Config
 
-from kiosk.accesslog import MaskedLogger, mask_numbers
+from accesslog import MaskedLogger, mask_numbers
+from kiosk.bills.masking import mask_account
 
 
 def test_long_numbers_are_masked_and_short_ones_kept():
     assert mask_numbers("/api/v1/bills/3300000001?as_of=2026-11-22") == "/api/v1/bills/******0001?as_of=2026-11-22"
     assert mask_numbers("/t/abc/ticket.pdf?width=58") == "/t/abc/ticket.pdf?width=58"
     assert mask_numbers("/kiosk/outages?q=13800001234") == "/kiosk/outages?q=*******1234"
+    assert mask_numbers("3300000001") == mask_account("3300000001")  # as statements mask it
 
 
 def test_the_gunicorn_logger_masks_the_request_line_path_and_query():

@@ -135,3 +135,9 @@ def test_queue_expire_command(empty_app, make_service, make_ticket):
     assert db.session.scalar(select(Ticket.status)) == "expired"
     missing = empty_app.test_cli_runner().invoke(args=["queue", "expire", "--hall", "nowhere"])
     assert missing.exit_code == 1
+
+
+def test_the_phone_page_of_an_expired_ticket_says_so(empty_app, empty_client, make_ticket):
+    ticket = make_ticket(status="expired")
+    page = empty_client.get(f"/t/{ticket.token}?lang=en").get_data(as_text=True)
+    assert "earlier business day" in page and "finished" not in page
