@@ -6,6 +6,7 @@ import threading
 import time
 
 from flask import Flask
+from werkzeug.exceptions import HTTPException
 
 from kiosk.printing import documents
 
@@ -27,6 +28,8 @@ def warm(app: Flask) -> float:
 def _run(app: Flask) -> None:
     try:
         LOGGER.info("printing: renderer warmed in %.2f s", warm(app))
+    except HTTPException:  # no hall yet (a new database before its first hall): nothing to warm for
+        LOGGER.info("printing: no hall yet; the renderer warms on the first document")
     except Exception:  # noqa: BLE001 - warming is an optimisation; printing still works cold
         LOGGER.exception("printing: warming the renderer failed")
 
