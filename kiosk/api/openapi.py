@@ -129,6 +129,8 @@ def _paths() -> dict:
                 {"name": "last_event_id", "in": "query", "required": False, "schema": _STRING},
                 {"name": "max_seconds", "in": "query", "required": False, "schema": _STRING,
                  "description": "end the stream after this many seconds (0 to 86400; 0 or absent: never)"},
+                {"name": "hall", "in": "query", "required": False, "schema": _STRING,
+                 "description": "the hall's code (a phone following its ticket); default: the device's hall"},
             ],
             "responses": _events_responses(),
         }},

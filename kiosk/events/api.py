@@ -12,7 +12,7 @@ from kiosk.api import api_error
 from kiosk.events.hub import hub_of
 from kiosk.events.service import events_after, latest_event_id
 from kiosk.extensions import db
-from kiosk.hall.service import current_device, current_hall
+from kiosk.hall.service import current_device, current_hall, hall_by_code
 from kiosk.validation import float_arg, int_arg
 
 #: The longest stream a client may ask to be ended after (tests and benchmarks use it).
@@ -66,7 +66,10 @@ def stream():
     if max_seconds is None:
         return api_error(_("max_seconds must be a number of seconds from 0 to %(limit)s.",
                            limit=int(MAX_STREAM_SECONDS)), 400)
-    hall = current_hall()
+    code = request.args.get("hall")
+    hall = hall_by_code(code[:32]) if code else current_hall()
+    if hall is None:
+        return api_error(_("There is no such hall."), 404)
     hall_id = hall.id
     newest = latest_event_id(hall_id)
     last_id = start if start is not None else newest

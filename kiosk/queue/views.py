@@ -3,10 +3,11 @@ and the paper ticket's routes (print on the kiosk's printer, the PDF for the bro
 from __future__ import annotations
 
 import segno
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from kiosk.extensions import db
 from kiosk.hall.models import Hall
 from kiosk.hall.service import current_device, current_hall, hours_today, is_open, next_opening, service_by_code
 from kiosk.i18n import current_locale_code
@@ -80,12 +81,19 @@ def confirmation(token: str):
 
 @bp.get("/t/<token>")
 def status(token: str):
-    """The mobile status page: live position, no personal data."""
-    ticket = _ticket_or_404(token)
+    """The mobile status page: live position, no personal data; it follows the hall's event stream.
+
+    The token alone finds the ticket: a phone is no device of a hall, so the ticket's hall is the page's.
+    """
+    ticket = ticket_by_token(token)
+    if ticket is None:
+        abort(404)
     ahead = ahead_count(ticket)
+    hall = g.hall = db.session.get(Hall, ticket.hall_id)  # the ticket's hall, whoever's phone this is
     response = current_app.make_response(render_template(
-        "kiosk/queue/status.html", hall=current_hall(), ticket=ticket, ahead=ahead,
-        wait=estimated_wait_minutes(ticket.service, ahead)))
+        "kiosk/queue/status.html", hall=hall, ticket=ticket, ahead=ahead,
+        wait=estimated_wait_minutes(ticket.service, ahead),
+        events_url=url_for("api.events.stream", hall=hall.code if hall else None)))
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response

@@ -65,3 +65,29 @@ def test_console_keyboard_shortcuts_and_timer(page, artifacts):
     page.screenshot(path=str(artifacts / "queue-window-timer.png"))
     page.keyboard.press("f")
     page.wait_for_selector('[data-current=""]')
+
+
+def test_the_phone_page_follows_the_ticket_live_and_alerts_when_called(page, browser, artifacts):
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        for service in ("A", "A"):
+            page.goto(f"{page.base}/kiosk/ticket?lang=en")
+            page.click(f'button[name="service"][value="{service}"]')
+            page.wait_for_url(re.compile(r"/kiosk/ticket/"))
+        token = page.url.rsplit("/", 1)[1].split("?")[0]
+        phone.add_init_script("navigator.vibrate = (pattern) => { window.__vibrated = pattern; return true; };")
+        phone.goto(f"{page.base}/t/{token}?lang=en")
+        assert phone.locator("[data-ahead]").get_attribute("data-ahead") == "1"
+        wait_until(phone, "document.title.startsWith('⏳')")  # 3 or fewer ahead: alerted once
+        staff_login(page, "supervisor")
+        page.goto(f"{page.base}/staff/window?window=3&lang=en")
+        page.click('button[data-action="call-next"]')  # A001: one fewer ahead, no reload
+        wait_until(phone, "document.querySelector('main').textContent.includes('You are next')", timeout=5000)
+        page.wait_for_selector('[data-current="A001"]')
+        page.click('button[data-action="call-next"]')  # A002: this phone's ticket
+        wait_until(phone, "document.querySelector('main').dataset.ticketStatus === 'called'", timeout=5000)
+        wait_until(phone, "document.title.startsWith('🔔') && Array.isArray(window.__vibrated)")
+        assert "window 3" in phone.locator("main").inner_text()
+        phone.screenshot(path=str(artifacts / "queue-phone-called.png"))
+    finally:
+        phone.close()

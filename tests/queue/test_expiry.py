@@ -141,3 +141,13 @@ def test_the_phone_page_of_an_expired_ticket_says_so(empty_app, empty_client, ma
     ticket = make_ticket(status="expired")
     page = empty_client.get(f"/t/{ticket.token}?lang=en").get_data(as_text=True)
     assert "earlier business day" in page and "finished" not in page
+
+
+def test_the_phone_page_follows_the_stream_of_its_own_hall(empty_app, empty_client, make_hall, make_ticket):
+    other = make_hall(code="other-hall")
+    ticket = make_ticket(hall=other)
+    page = empty_client.get(f"/t/{ticket.token}").get_data(as_text=True)
+    assert 'data-events-url="/api/v1/events?hall=other-hall"' in page
+    assert '<noscript><meta http-equiv="refresh"' in page  # without scripts it still refreshes
+    assert empty_client.get("/api/v1/events?hall=nowhere&max_seconds=0.01").status_code == 404
+    assert empty_client.get("/api/v1/events?hall=other-hall&max_seconds=0.01").status_code == 200
