@@ -46,7 +46,7 @@ def _responses(ok: dict | None, *errors: int, ok_status: int = 200, ok_content: 
 
 
 def _events_responses() -> dict:
-    responses = _responses(None, 429, ok_content={"text/event-stream": {"schema": _STRING}})
+    responses = _responses(None, 404, 429, ok_content={"text/event-stream": {"schema": _STRING}})
     responses["503"] = {"description": "The server is reloading or shutting down: reconnect in a moment",
                         "content": _json(_ERROR)}
     responses["429"]["description"] = ("Too many open streams: KIOSK_STREAMS_PER_DEVICE per paired device or "
