@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python bench/queue.py [--history] [POSTGRES_URL]`` (SQLite always; PostgreSQL too when a
 URL is given or ``KIOSK_TEST_POSTGRES_URL`` is set — that database's public schema is emptied first).
-gunicorn runs gthread with 2 workers × ``BENCH_THREADS`` threads (default 32, as ``make run``).
+gunicorn runs 2 workers of ``BENCH_WORKER`` (default ``gevent``, as ``make run``; ``gthread`` with
+``BENCH_THREADS`` threads each, default 32, as before). ``--workers`` compares the two on SQLite in one run.
 
 ``--history`` measures only ticket issue as history grows: for each of ``BENCH_HISTORY`` (default
 0, 100,000, 1,000,000 and 0 again) earlier tickets, bulk-seeded in one ``INSERT … SELECT`` over ~365
@@ -39,7 +40,8 @@ VENV = Path(sys.executable).parent  # the virtualenv running this script (``.ven
 SINGLE_REQUESTS = 300
 CLIENTS, PER_CLIENT = 50, 40
 CALLS = 40
-THREADS = os.environ.get("BENCH_THREADS", "32")  # threads per worker, as `make run` serves
+THREADS = os.environ.get("BENCH_THREADS", "32")  # threads per gthread worker
+WORKER = os.environ.get("BENCH_WORKER", "gevent")  # as `make run` serves
 POLLED_CALLS, POLL_SECONDS = 10, 2.0
 BASELINE = {
     "throughput": "reference queue manager: 8-19 tickets/s at 50 clients",
@@ -63,7 +65,9 @@ def flask(env: dict, *args: str) -> str:
 
 def start_server(env: dict) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    server = subprocess.Popen([str(VENV / "gunicorn"), "-k", "gthread", "-w", "2", "--threads", THREADS,
+    worker = env.get("BENCH_WORKER", WORKER)
+    pool = ["--threads", THREADS] if worker == "gthread" else ["--worker-connections", "10000"]
+    server = subprocess.Popen([str(VENV / "gunicorn"), "-k", worker, "-w", "2", *pool,
                                "-b", f"127.0.0.1:{port}", "--log-level", "warning", "app:app"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     for _ in range(200):
@@ -201,7 +205,7 @@ def poll_latency(port: int, token: str, calls: int = POLLED_CALLS) -> list[float
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         connection.connect()
         sent = time.perf_counter()
-        connection.request("POST", "/api/v1/windows/2/call-next", headers={"Authorization": f"Bearer {token}"})
+        connection.request("POST", "/api/v1/windows/1/call-next", headers={"Authorization": f"Bearer {token}"})
         ticket = json.loads(connection.getresponse().read())["ticket"]
         deadline = sent + 3 * POLL_SECONDS
         while ticket not in seen and time.perf_counter() < deadline:
@@ -321,7 +325,7 @@ def history(scratch: str, postgres: str) -> None:
     """Every history size on SQLite (and PostgreSQL), each beside the empty database of the same run."""
     targets = [("SQLite", None)] + ([("PostgreSQL", postgres)] if postgres else [])
     for label, url in targets:
-        print(f"\n== ticket issue as history grows, {label} (gunicorn gthread, 2 workers × {THREADS} threads) ==")
+        print(f"\n== ticket issue as history grows, {label} (gunicorn {WORKER}, 2 workers) ==")
         results = []
         for index, size in enumerate(HISTORY_SIZES):
             folder = Path(scratch) / f"history-{label}-{index}-{size}"
@@ -369,7 +373,7 @@ def bench(label: str, database_url: str, folder: Path, **settings: str) -> dict:
         "calls_seen": len(latencies),
         "polled_p50_ms": statistics.median(polled) * 1000 if polled else float("nan"),
     }
-    print(f"\n== {label} (gunicorn gthread, 2 workers × {THREADS} threads, loopback) ==")
+    print(f"\n== {label} (gunicorn {env.get('BENCH_WORKER', WORKER)}, 2 workers, loopback) ==")
     print(f"1 client:   p50 {figures['single_p50_ms']:.1f} ms, p99 {figures['single_p99_ms']:.1f} ms"
           f"   (target p99 <= 20 ms)")
     print(f"{CLIENTS} clients: {figures['throughput']:.0f} tickets/s, p50 {figures['p50_ms']:.1f} ms, "
@@ -385,11 +389,17 @@ def bench(label: str, database_url: str, folder: Path, **settings: str) -> dict:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    arguments = [argument for argument in sys.argv[1:] if argument != "--history"]
+    arguments = [argument for argument in sys.argv[1:] if argument not in ("--history", "--workers")]
     postgres = arguments[0] if arguments else os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
     with tempfile.TemporaryDirectory() as scratch:
         if "--history" in sys.argv[1:]:
             history(scratch, postgres)
+            return
+        if "--workers" in sys.argv[1:]:
+            for worker in ("gevent", "gthread"):
+                folder = Path(scratch) / f"sqlite-{worker}"
+                folder.mkdir()
+                bench(f"SQLite, {worker}", f"sqlite:///{folder / 'bench.sqlite3'}", folder, BENCH_WORKER=worker)
             return
         for turns in ("1", "0"):
             label = "" if turns == "1" else ", baseline: waiting inside the database instead of writer turns"
