@@ -13,16 +13,18 @@ from zoneinfo import ZoneInfo, available_timezones
 from flask_babel import gettext as _
 
 from kiosk.dbtypes import is_one_of
+from kiosk.devices.pairing import NAME_PATTERN
 from kiosk.hall.models import DeviceKind
 from kiosk.i18n import DEFAULT_LOCALE, LOCALES
 from kiosk.printing.backends import BadPrinterSetting, check_printer_setting
 from kiosk.staff.models import ROLES
+from kiosk.staff.users import USERNAME_PATTERN
 
 HALL_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,31}", re.ASCII)
 SERVICE_CODE = re.compile(r"[A-Z]{1,4}", re.ASCII)
 PHONE = re.compile(r"[0-9][0-9-]{2,31}", re.ASCII)
-DEVICE_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
-USERNAME = re.compile(r"[A-Za-z0-9._-]{3,64}", re.ASCII)
+DEVICE_NAME = NAME_PATTERN
+USERNAME = USERNAME_PATTERN
 CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00")
 #: The weekdays of the file, Monday first (the database keys them "0" … "6").
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

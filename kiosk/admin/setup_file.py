@@ -10,6 +10,7 @@ left alone. An import is all or nothing: every problem is named by its path in t
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -90,6 +91,15 @@ def _list(data: dict, key: str, problems: Problems) -> list:
     return value
 
 
+def _entries(data: dict, section: str, unique: str, check_entry: Callable[[dict, str], dict],
+             problems: Problems) -> list[dict]:
+    """Each entry of the list ``section`` checked by ``check_entry(raw, path)``; ``unique`` must not repeat."""
+    raw_items = _list(data, section, problems)
+    items = [check_entry(raw, f"{section}[{index}]") for index, raw in enumerate(raw_items)]
+    _unique(raw_items, unique, section, problems)
+    return items
+
+
 def _unique(items: list[dict], key: str, section: str, problems: Problems) -> None:
     seen: set = set()
     for index, item in enumerate(items):
@@ -127,23 +137,19 @@ def check(data: object) -> tuple[dict, Problems]:
         "closed_on_public_holidays": rules.flag(raw_hall.get("closed_on_public_holidays"),
                                                 "hall.closed_on_public_holidays", problems, True),
     }
-    services = []
-    raw_services = _list(data, "services", problems)
-    for index, raw in enumerate(raw_services):
-        path = f"services[{index}]"
-        services.append({
+    def service(raw: dict, path: str) -> dict:
+        return {
             "code": rules.pattern(raw.get("code"), f"{path}.code", problems, rules.SERVICE_CODE,
                                   _("must be 1 to 4 capital letters (the ticket letter)")),
             "names": rules.texts(raw.get("names"), f"{path}.names", problems),
             "time_limit_minutes": rules.whole_number(raw.get("time_limit_minutes", 20), f"{path}.time_limit_minutes",
                                                      problems, *rules.TIME_LIMIT_RANGE),
-        })
-    _unique(raw_services, "code", "services", problems)
-    codes = {service["code"] for service in services}
-    windows = []
-    raw_windows = _list(data, "windows", problems)
-    for index, raw in enumerate(raw_windows):
-        path = f"windows[{index}]"
+        }
+
+    services = _entries(data, "services", "code", service, problems)
+    codes = {item["code"] for item in services}
+
+    def window(raw: dict, path: str) -> dict:
         served = raw.get("services")
         if not isinstance(served, list) or not served:
             problem(problems, f"{path}.services", _("must list the codes of the services this window serves"))
@@ -152,13 +158,14 @@ def check(data: object) -> tuple[dict, Problems]:
             if code not in codes:
                 problem(problems, f"{path}.services[{number}]", _("%(code)s is not a service of this file",
                                                                    code=code))
-        windows.append({
+        return {
             "number": rules.whole_number(raw.get("number"), f"{path}.number", problems, *rules.WINDOW_RANGE),
             "names": rules.texts(raw.get("names"), f"{path}.names", problems, required=False),
             "services": [code for code in served if code in codes],
-        })
-    _unique(raw_windows, "number", "windows", problems)
-    numbers = {window["number"] for window in windows}
+        }
+
+    windows = _entries(data, "windows", "number", window, problems)
+    numbers = {item["number"] for item in windows}
 
     def window_ref(value, path):
         if value is None:
@@ -167,31 +174,27 @@ def check(data: object) -> tuple[dict, Problems]:
             problem(problems, path, _("window %(number)s is not a window of this file", number=value))
         return value
 
-    devices = []
-    raw_devices = _list(data, "devices", problems)
-    for index, raw in enumerate(raw_devices):
-        path = f"devices[{index}]"
-        devices.append({
+    def device(raw: dict, path: str) -> dict:
+        return {
             "name": rules.pattern(raw.get("name"), f"{path}.name", problems, rules.DEVICE_NAME,
                                   _("must be 1 to 64 letters, digits, '.', '_' or '-'")),
             "kind": rules.device_kind(raw.get("kind", "kiosk"), f"{path}.kind", problems),
             "window": window_ref(raw.get("window"), f"{path}.window"),
             "printer": rules.printer(raw.get("printer"), f"{path}.printer", problems),
-        })
-    _unique(raw_devices, "name", "devices", problems)
-    staff = []
-    raw_staff = _list(data, "staff", problems)
-    for index, raw in enumerate(raw_staff):
-        path = f"staff[{index}]"
-        staff.append({
+        }
+
+    def member(raw: dict, path: str) -> dict:
+        return {
             "username": rules.pattern(raw.get("username"), f"{path}.username", problems, rules.USERNAME,
                                       _("must be 3 to 64 letters, digits, '.', '_' or '-'")),
             "display_name": str(raw.get("display_name") or raw.get("username") or "")[:128],
             "role": rules.role(raw.get("role", "staff"), f"{path}.role", problems),
             "default_window": window_ref(raw.get("default_window"), f"{path}.default_window"),
             "active": rules.flag(raw.get("active"), f"{path}.active", problems, True),
-        })
-    _unique(raw_staff, "username", "staff", problems)
+        }
+
+    devices = _entries(data, "devices", "name", device, problems)
+    staff = _entries(data, "staff", "username", member, problems)
     return {"hall": hall, "services": services, "windows": windows, "devices": devices, "staff": staff}, problems
 
 

@@ -31,7 +31,7 @@ def identify() -> None:
     """``before_request``: the paired device holding the request's secret cookie goes into ``g.device``."""
     secret = request.cookies.get(pairing.SECRET_COOKIE)
     device = None
-    if secret and storable(secret):
+    if secret and storable(secret) and request.endpoint != "static":  # stylesheets and scripts need no device
         try:
             device = pairing.device_for_secret(secret)
             if device is not None:
