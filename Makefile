@@ -53,6 +53,7 @@ translations: venv  ## compile the message catalogues (.po -> .mo)
 db: venv  ## run the migrations; seed the demo hall on first run
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
+	$(FLASK) voice build
 
 test: setup-test  ## install everything the tests need and run the whole suite
 	$(BIN)/ruff check .

@@ -26,13 +26,14 @@ from kiosk.queue import feature as queue_feature
 from kiosk.ratelimit import RateCounter  # noqa: F401 - the rate-limit table
 from kiosk.staff import feature as staff_feature
 from kiosk.tariffs import feature as tariffs_feature
+from kiosk.voice import feature as voice_feature
 
 #: Every feature's ``feature`` module, in registration order: its ``init_app(app)`` registers the
 #: feature's blueprints, commands, hooks and template globals. Importing them loads every model too.
 FEATURES = (
     hall_feature, devices_feature, staff_feature, events_feature, home_feature, display_feature, health_feature,
     tariffs_feature, bills_feature, queue_feature, notices_feature, guides_feature, printing_feature,
-    admin_feature,
+    admin_feature, voice_feature,
 )
 
 

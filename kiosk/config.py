@@ -38,6 +38,7 @@ ENV_SETTINGS: dict[str, type] = {
     "PUBLIC_URL": str,
     "PRINT_COPIES_PER_DOCUMENT": int,
     "PRINT_JOBS_PER_HOUR": int,
+    "VOICE_DIR": str,
 }
 
 
@@ -69,6 +70,7 @@ def defaults(instance_path: Path) -> dict:
         "PUBLIC_URL": "http://127.0.0.1:5000",
         "PRINT_COPIES_PER_DOCUMENT": 3,
         "PRINT_JOBS_PER_HOUR": 60,
+        "VOICE_DIR": str(instance_path / "voice"),
     }
 
 

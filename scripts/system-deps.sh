@@ -4,7 +4,7 @@
 #   scripts/system-deps.sh test   the above plus Chromium and PostgreSQL for the test suite
 # As root the packages are installed with apt-get; otherwise the exact command is printed.
 set -eu
-RUN_PACKAGES="fonts-noto-cjk fonts-noto-core fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils tzdata"
+RUN_PACKAGES="fonts-noto-cjk fonts-noto-core fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils tzdata espeak-ng"
 TEST_PACKAGES="chromium postgresql"
 wanted="$RUN_PACKAGES"
 [ "${1:-run}" = "test" ] && wanted="$wanted $TEST_PACKAGES"

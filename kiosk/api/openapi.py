@@ -120,6 +120,21 @@ def _paths() -> dict:
                                "recent_calls": {"type": "array", "items": {"type": "object"}}},
             }),
         }},
+        "/api/v1/announcements/{ticket}": {"get": {
+            "summary": "A call announcement as audio: the hall's clips (recordings, else the default voice) joined",
+            "operationId": "announcement",
+            "parameters": [
+                {"name": "ticket", "in": "path", "required": True,
+                 "schema": {"type": "string", "examples": ["A012"]}},
+                {"name": "window", "in": "query", "required": False,
+                 "schema": {"type": "string", "examples": ["3"]}, "description": "the window number (1 to 99)"},
+                _LANG,
+                {"name": "chime", "in": "query", "required": False, "schema": _STRING,
+                 "description": "1: the call chime first"},
+            ],
+            "responses": _responses(None, 404, ok_content={"audio/wav": {"schema": {
+                "type": "string", "contentMediaType": "audio/wav"}}}),
+        }},
         "/api/v1/events": {"get": {
             "summary": "Server-Sent Events stream of the hall (call, window, service, queue, rating, notice)",
             "operationId": "events",

@@ -18,6 +18,7 @@ from kiosk.hall.service import current_hall, window_by_number
 from kiosk.i18n import LOCALES, localized
 from kiosk.queue import ratings
 from kiosk.queue.reads import queue_snapshot, status_of, waiting_for
+from kiosk.voice.recordings import settings_of as voice_settings_of
 
 bp = Blueprint("display", __name__, url_prefix="/display")
 
@@ -57,6 +58,27 @@ def display_languages(hall: Hall) -> list[str]:
     return [code for code in (hall.display_languages or ["zh_Hans_CN", "en"]) if code in LOCALES]
 
 
+def voice_config(hall: Hall) -> dict:
+    """How the display announces calls: the announcement URL (``TICKET`` stands for the number), the voice
+    languages in order, the volume (0-100), the quiet hours and, for the speech fallback, each language's sentence."""
+    settings = voice_settings_of(hall)
+    languages = settings["languages"]
+    sentences = {}
+    for code in languages:
+        with force_locale(code):
+            sentences[code] = _("Ticket %(ticket)s, please go to window %(window)s", ticket="{ticket}",
+                                window="{window}")
+    return {
+        "url": url_for("api.voice.announcement", ticket="TICKET"),
+        "languages": languages,
+        "html_lang": {code: LOCALES[code].html_lang for code in languages if code in LOCALES},
+        "sentences": sentences,
+        "volume": settings["volume"],
+        "quiet_from": settings["quiet_from"],
+        "quiet_until": settings["quiet_until"],
+    }
+
+
 def display_config(hall: Hall, **extra) -> dict:
     """Settings the display script reads from the page.
 
@@ -75,6 +97,7 @@ def display_config(hall: Hall, **extra) -> dict:
         "last_event_id": latest_event_id(hall.id),
         "queue_url": url_for("api.queue.queue_snapshot"),
         "notices_url": "/api/v1/notices",
+        "voice": voice_config(hall),
     }
     config.update(extra)
     return config

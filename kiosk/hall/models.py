@@ -41,6 +41,9 @@ class Hall(Model):
     hour_exceptions: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
     #: Closed on China's statutory public holidays (and open on adjusted working days with weekday hours).
     closed_on_public_holidays: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    #: Voice calls: ``{"languages": [...], "volume": 0-100, "quiet_from": "HH:MM", "quiet_until": "HH:MM"}``
+    #: (read with ``kiosk.voice.recordings.settings_of``, which fills in the defaults).
+    voice: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     services: Mapped[list[Service]] = relationship(back_populates="hall", order_by="Service.sort_order")

@@ -31,6 +31,7 @@ NAV = (
     NavItem("staff_users.index", _l("Users")),
     NavItem("staff_users.windows", _l("Window assignments")),
     NavItem("devices_staff.index", _l("Devices")),
+    NavItem("voice_staff.index", _l("Voice calls")),
     NavItem("admin_staff.hall_setup", _l("Hall setup")),
     NavItem("guides_staff.applications", _l("Applications")),
 )

@@ -1,7 +1,8 @@
 // Wall and counter displays: render every live element (calls, window cards, waiting counts, signs, the clock) from the
 // snapshot the page embeds, then follow /api/v1/events (SSE) from the event the snapshot ends at; reload
-// the snapshot only after a reconnect. Announce calls in every display language in order (speech, else
-// chime + flash).
+// the snapshot only after a reconnect. Calls are announced by display-voice.js.
+import {enqueueAnnouncement} from "./display-voice.js";
+
 const config = JSON.parse(document.getElementById("display-config").textContent);
 const kind = document.body.dataset.display;
 const counterWindow = Number(document.body.dataset.counterWindow || 0);
@@ -15,10 +16,6 @@ function el(tag, attrs = {}, ...children) {
   }
   for (const child of children) if (child !== null && child !== undefined) node.append(child);
   return node;
-}
-
-function fill(text, values) {
-  return Object.entries(values).reduce((out, [key, value]) => out.replaceAll(`{${key}}`, String(value)), text);
 }
 
 // A translated sentence as nodes: each "{name}" becomes values[name] (a node, or text isolated in <bdi>), so
@@ -239,78 +236,6 @@ function flash(node) {
   node.classList.add("flash");
 }
 
-// ---- voice: one queue, every language in order, never overlapping ----
-const announcements = [];
-let speaking = false;
-
-function voiceFor(htmlLang) {
-  if (!("speechSynthesis" in window)) return null;
-  const prefix = htmlLang.toLowerCase().split("-")[0];
-  return speechSynthesis.getVoices().find((voice) => voice.lang.toLowerCase().startsWith(prefix)) || null;
-}
-
-function chime() {
-  return new Promise((resolve) => {
-    try {
-      const audio = new AudioContext();
-      [660, 880].forEach((frequency, index) => {
-        const tone = audio.createOscillator();
-        const gain = audio.createGain();
-        tone.frequency.value = frequency;
-        gain.gain.setValueAtTime(0.25, audio.currentTime + index * 0.35);
-        gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + index * 0.35 + 0.33);
-        tone.connect(gain).connect(audio.destination);
-        tone.start(audio.currentTime + index * 0.35);
-        tone.stop(audio.currentTime + index * 0.35 + 0.34);
-      });
-      setTimeout(() => { audio.close(); resolve(); }, 800);
-    } catch { resolve(); }
-  });
-}
-
-function say(text, htmlLang) {
-  const voice = voiceFor(htmlLang);
-  if (!voice) return null;
-  return new Promise((resolve) => {
-    const utterance = new SpeechSynthesisUtterance(text);
-    utterance.voice = voice;
-    utterance.lang = voice.lang;
-    utterance.rate = 0.9;
-    const done = () => { clearTimeout(guard); resolve(); };
-    const guard = setTimeout(done, 12000);
-    utterance.onend = done;
-    utterance.onerror = done;
-    speechSynthesis.speak(utterance);
-  });
-}
-
-async function announce(call) {
-  let spoken = false;
-  for (const code of config.languages) {
-    const text = fill(config.strings[code].call, {ticket: call.ticket.split("").join(" "), window: call.window});
-    const speech = say(text, config.html_lang[code]);
-    if (speech) { spoken = true; await speech; }
-  }
-  if (!spoken) {
-    await chime();
-    const box = $("[data-latest-call]");
-    if (box) flash(box);
-  }
-}
-
-async function drainAnnouncements() {
-  if (speaking) return;
-  speaking = true;
-  while (announcements.length) await announce(announcements.shift());
-  speaking = false;
-}
-
-function enqueueAnnouncement(call) {
-  announcements.push(call);
-  window.__displayAnnouncements = (window.__displayAnnouncements || 0) + 1;
-  drainAnnouncements();
-}
-
 // ---- waiting counts, services (with their 暂停服务 sign) ----
 function waitingRow(service) {
   const names = (config.service_names || {})[service.code] || {};
@@ -525,7 +450,7 @@ function connect() {
     refreshCounter();
     if (counterWindow && call.window !== counterWindow) return;
     showCall(call);
-    if (kind === "wall") enqueueAnnouncement(call);
+    if (kind === "wall") enqueueAnnouncement(config, call);
   });
   on("window", mergeWindow);
   on("queue", (data) => { setWaiting(data.services); refreshCounter(); });
@@ -539,7 +464,6 @@ startRotation();
 applySnapshot(JSON.parse(document.getElementById("display-snapshot").textContent));
 tickClock();
 setInterval(tickClock, 1000);
-if ("speechSynthesis" in window) speechSynthesis.getVoices(); // voices load lazily
 connect();
 startSlides();
 setInterval(loadNotices, NOTICE_REFRESH_MS);

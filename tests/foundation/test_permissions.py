@@ -168,6 +168,12 @@ def rows(ids: dict[str, int]) -> list[Row]:
         Row("devices_staff.rename", "POST", f"/staff/devices/{device}/rename", "admin", 400, foreign=404,
             data={"name": "bad name"}),
         Row("devices_staff.revoke", "POST", f"/staff/devices/{device}/revoke", "admin", 303, foreign=404),
+        # the hall's voice calls
+        Row("voice_staff.index", "GET", "/staff/voice", "admin", 200),
+        Row("voice_staff.settings", "POST", "/staff/voice/settings", "admin", 400, data={"volume": "loud"}),
+        Row("voice_staff.clip_audio", "GET", "/staff/voice/en/A.wav", "admin", 200),
+        Row("voice_staff.upload", "POST", "/staff/voice/en/A", "admin", 400, data={}),
+        Row("voice_staff.revert", "POST", "/staff/voice/en/A/revert", "admin", 303),
         # the hall's setup file
         Row("admin_staff.hall_setup", "GET", "/staff/admin/hall", "admin", 200),
         Row("admin_staff.save_hall_setup", "POST", "/staff/admin/hall", "admin", 400, data={"yaml": "- ["}),
@@ -182,6 +188,7 @@ def rows(ids: dict[str, int]) -> list[Row]:
         Row("api.tariffs.estimate", "GET", "/api/v1/tariffs/estimate", "public", 400),
         Row("api.tariffs.fees", "GET", "/api/v1/fees", "public", 200),
         Row("api.notices.notices", "GET", "/api/v1/notices", "public", 200),
+        Row("api.voice.announcement", "GET", "/api/v1/announcements/A001?window=1&lang=en", "public", 200),
         # staff API: windows of the token's hall
         # (the hall is suspended by now: 409 once the caller may act)
         Row("api.queue.call_next", "POST", "/api/v1/windows/1/call-next", "window", 409, foreign=404),
