@@ -89,6 +89,11 @@ function chime(volume) {
   });
 }
 
+// What was played, in order ("start:<lang>", "end:<lang>"): lets a test see that announcements never overlap.
+function log(entry) {
+  window.__displayVoiceLog = [...(window.__displayVoiceLog || []), entry].slice(-50);
+}
+
 async function announce(config, call) {
   const voice = settings(config);
   if (isQuiet(voice, hallClock(config.timezone || "Asia/Shanghai"))) {
@@ -98,7 +103,10 @@ async function announce(config, call) {
   const volume = voice.volume ?? 80;
   let chimed = false;
   for (const code of voice.languages || []) {
-    if (await play(announcementUrl(voice, call, code, !chimed), volume)) {
+    log(`start:${code}`);
+    const played = await play(announcementUrl(voice, call, code, !chimed), volume);
+    log(`end:${code}`);
+    if (played) {
       chimed = true;
       continue;
     }
