@@ -136,6 +136,19 @@ def localized_html(mapping: dict | None, locale: str | None = None, fallback: st
         info.html_lang, info.direction, text)
 
 
+def ltr_run(text: str, locale: str | None = None) -> str:
+    """``text`` (a date, time, number or code) kept left to right inside a right-to-left line.
+
+    In a right-to-left locale the run is wrapped in the Unicode isolates LRI … PDI, which also work
+    where no markup does (PDFs, plain text); elsewhere it is returned unchanged.
+    """
+    code = locale or (current_locale_code() if has_request_context() else DEFAULT_LOCALE)
+    info = LOCALES.get(code)
+    if info is None or info.direction != "rtl":
+        return text
+    return f"\u2066{text}\u2069"
+
+
 def money(amount: Decimal | int | str) -> str:
     """Yuan amount formatted for the current locale (e.g. ``¥12.50``)."""
     return format_currency(Decimal(amount), "CNY")
@@ -160,6 +173,7 @@ def jinja_helpers() -> dict:
         "current_locale": current_locale_info,
         "localized": localized,
         "localized_html": localized_html,
+        "ltr_run": ltr_run,
         "money": money,
         "number": number,
         "hall_date": hall_date,
