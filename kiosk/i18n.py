@@ -12,6 +12,7 @@ from decimal import Decimal
 from babel import Locale
 from flask import has_request_context, request, session
 from flask_babel import format_currency, format_decimal, get_locale, gettext
+from markupsafe import Markup, escape
 
 from kiosk.timefmt import hall_date, hall_datetime, hall_time
 
@@ -93,21 +94,59 @@ def text_direction(code: str) -> str:
     return "rtl" if direction == "rtl" else "ltr"
 
 
+def localized_choice(mapping: dict | str | None, locale: str | None = None,
+                     fallback: str = "") -> tuple[str, str | None]:
+    """The text :func:`localized` picks and the locale code it was written in (``None``: unknown)."""
+    if not mapping:
+        return fallback, None
+    if isinstance(mapping, str):
+        return mapping, None
+    code = locale or (current_locale_code() if has_request_context() else DEFAULT_LOCALE)
+    for key in (code, code.split("_")[0], DEFAULT_LOCALE, "en"):
+        text = mapping.get(key)
+        if text:
+            return text, key
+    return next(((text, key) for key, text in mapping.items() if text), (fallback, None))
+
+
 def localized(mapping: dict | None, locale: str | None = None, fallback: str = "") -> str:
     """Pick the text for ``locale`` (default: current) from a ``{locale: text}`` mapping.
 
     Falls back to Chinese, then English, then any text present.
     """
-    if not mapping:
-        return fallback
-    if isinstance(mapping, str):
-        return mapping
+    return localized_choice(mapping, locale, fallback)[0]
+
+
+def localized_html(mapping: dict | None, locale: str | None = None, fallback: str = "") -> Markup:
+    """:func:`localized` for HTML content: a fallback in another language is marked up as such.
+
+    Text in the page's own language comes back escaped; text that fell back to another locale
+    (Chinese in a Uyghur page) is wrapped in ``<span lang="zh-Hans-CN" dir="ltr" class="fallback">``,
+    so the browser picks the script's font and the fallback sits isolated inside a right-to-left
+    or vertical line. Plain :func:`localized` stays for text contexts (titles, PDFs' metadata, JSON).
+    """
     code = locale or (current_locale_code() if has_request_context() else DEFAULT_LOCALE)
-    for key in (code, code.split("_")[0], DEFAULT_LOCALE, "en"):
-        text = mapping.get(key)
-        if text:
-            return text
-    return next((text for text in mapping.values() if text), fallback)
+    text, used = localized_choice(mapping, code, fallback)
+    if not text or used is None or used == code or used == code.split("_")[0]:
+        return escape(text)
+    info = LOCALES.get(used)
+    if info is None:
+        return escape(text)
+    return Markup('<span lang="{}" dir="{}" class="fallback">{}</span>').format(
+        info.html_lang, info.direction, text)
+
+
+def ltr_run(text: str, locale: str | None = None) -> str:
+    """``text`` (a date, time, number or code) kept left to right inside a right-to-left line.
+
+    In a right-to-left locale the run is wrapped in the Unicode isolates LRI … PDI, which also work
+    where no markup does (PDFs, plain text); elsewhere it is returned unchanged.
+    """
+    code = locale or (current_locale_code() if has_request_context() else DEFAULT_LOCALE)
+    info = LOCALES.get(code)
+    if info is None or info.direction != "rtl":
+        return text
+    return f"\u2066{text}\u2069"
 
 
 def money(amount: Decimal | int | str) -> str:
@@ -133,6 +172,8 @@ def jinja_helpers() -> dict:
         "LOCALES": LOCALES,
         "current_locale": current_locale_info,
         "localized": localized,
+        "localized_html": localized_html,
+        "ltr_run": ltr_run,
         "money": money,
         "number": number,
         "hall_date": hall_date,

@@ -14,7 +14,7 @@ DEMO_RESIDENTIAL_ROWS: list[dict[str, Any]] = [
 ]
 DEMO_RESIDENTIAL_TIERS = tiers_from_rows(DEMO_RESIDENTIAL_ROWS)
 
-SAMPLE_DOC = "示例文号 SAMPLE〔2024〕{n}号"
+SAMPLE_DOC = "SAMPLE 2024-{n}"
 TOU_RESIDENTIAL = [{"period": "peak", "from": "08:00", "to": "22:00"},
                    {"period": "valley", "from": "22:00", "to": "08:00"}]
 TOU_COMMERCIAL = [
@@ -98,7 +98,8 @@ FEES = [
          "Refunded, with the bills corrected, when the meter is found outside the permitted error."),
     _fee("meter_calibration_three", "60.00", "校验电能表（三相）", "Meter calibration, three-phase", "元/只",
          "yuan per meter", "《供电营业规则》第七十九条", "Rules for Power Supply Business, Art. 79",
-         "电能表误差超出允许范围的，退还校验费。", "Refunded when the meter is found outside the permitted error."),
+         "电能表误差超出允许范围的，退还校验费并退补电费。",
+         "Refunded, with the bills corrected, when the meter is found outside the permitted error."),
     _fee("transformer_calibration", "150.00", "校验互感器", "Instrument transformer calibration", "元/台",
          "yuan per unit", "《供电营业规则》第七十九条", "Rules for Power Supply Business, Art. 79"),
     _fee("reconnection", "0.00", "复电", "Reconnection after disconnection", "次", "per time",

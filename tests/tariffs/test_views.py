@@ -25,7 +25,7 @@ def test_home_tile_and_index(client):
         assert f'data-table="{code}"' in page
     assert page.count("data-sample") == 5
     assert 'href="/kiosk/tariffs/calculator"' in page and 'href="/kiosk/tariffs/fees"' in page
-    assert "effective from" in page and "示例文号 SAMPLE〔2024〕1号" in page
+    assert "effective from" in page and "SAMPLE 2024-1" in page
 
 
 def test_table_page_has_prices_components_and_diagrams(client):

@@ -48,6 +48,20 @@ GUIDES = [
      T("单电源不超过 22 个工作日，双电源不超过 32 个工作日（不含您自行设计施工的时间）。",
        "Single supply at most 22 working days, dual supply at most 32 (not counting the time of your own design "
        "and construction).")),
+    ("hv_new_dual", "connect", "non_residential",
+     T("高压新装（双电源）", "New high-voltage connection, dual supply"),
+     T("为需要两路或多路电源的重要客户申请 10 千伏及以上高压供电。", "10 kV and higher supply from two or more "
+       "sources for customers who need a backup supply."),
+     T("企业、机关事业单位等用电人。", "Companies, public bodies and other users."),
+     [("license", "copy"), ("legal_id", "copy"), ("property", "copy"), ("approval", "copy"),
+      ("load_list", "original"), ("agent", "original")],
+     [("acceptance", 1), ("survey", 3), ("supply_plan", 15), ("customer_build", None), ("design_review", 5),
+      ("mid_inspection", 2), ("completion", 3), ("connection", 3), ("archive", None)],
+     CUSTOMER_INVEST, T("高压 双电源 双回路 备用电源 新装 报装", "high voltage dual supply two sources backup new "
+                        "connection"),
+     T("双电源不超过 32 个工作日（不含您自行设计施工的时间）；供电方案答复时限长于单电源。",
+       "Dual supply at most 32 working days (not counting the time of your own design and construction); the "
+       "supply plan takes longer than for a single supply.")),
     ("capacity_increase", "change", "capacity",
      T("增容", "Capacity increase"),
      T("在原址增加合同约定的用电容量。", "Raises the contracted capacity at the same address."),

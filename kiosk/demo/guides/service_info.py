@@ -4,17 +4,18 @@ from kiosk.guides.texts import T
 
 COMMITMENTS = [
     (T("电力供应安全可靠", "Safe and reliable supply"),
-     T("城市电网平均供电可靠率达到 99.9%，农村电网达到 99.8%；居民客户端电压合格率符合国家要求。",
-       "Average supply reliability of 99.9% in cities and 99.8% in rural areas; voltage at homes within national "
-       "limits.")),
+     T("城市电网供电可靠率不低于 99.89%，农村电网不低于 99%；居民客户端电压合格率符合国家要求。",
+       "Supply reliability of not less than 99.89% in cities and 99% in rural areas; voltage at homes within "
+       "national limits.")),
     (T("停电限电及时告知", "Outages announced in time"),
      T("计划检修停电提前 7 天公告停电区域、线路和时间；临时检修停电提前 24 小时公告。",
        "Planned maintenance announced at least 7 days ahead with area, lines and times; temporary maintenance "
        "at least 24 hours ahead.")),
     (T("快速抢修及时复电", "Fast repairs"),
-     T("24 小时故障报修；抢修人员到达现场时间：城区 45 分钟，农村 90 分钟，特殊边远地区 2 小时。",
+     T("24 小时故障报修；抢修人员到达现场时间：城区 45 分钟，农村 90 分钟，边远地区 2 小时，特殊边远地区根据实际情况"
+       "合理确定。",
        "Faults reported around the clock; crews arrive within 45 minutes in town, 90 minutes in the country and "
-       "2 hours in remote areas.")),
+       "2 hours in remote areas; in special remote areas as circumstances allow.")),
     (T("价费政策公开透明", "Open prices and fees"),
      T("严格执行电价和收费政策，在营业厅、网上国网 App 和 95598 网站公开电价、收费标准和服务程序。",
        "Tariffs and fees follow the price authorities and are published in the hall, the mobile app and on the "
@@ -33,11 +34,13 @@ COMMITMENTS = [
        "Meter test results within 5 working days of the request; reading anomalies checked and answered within "
        "5 working days.")),
     (T("电费服务温馨便利", "Helpful billing"),
-     T("通过短信和线上渠道告知电费和余额变化，提供电子发票和电子账单。",
-       "Bill and balance changes sent by text message and online; electronic invoices and statements.")),
+     T("通过短信和网上国网 App 告知电费和余额变化；电子发票和电子账单在网上国网 App 和 95598 网站提供。",
+       "Bill and balance changes sent by text message and in the mobile app; electronic invoices and statements "
+       "in the mobile app and on the 95598 website.")),
     (T("服务投诉快速处理", "Complaints handled quickly"),
-     T("受理投诉后 24 小时内联系客户，5 个工作日内答复处理意见。",
-       "After a complaint we contact you within 24 hours and answer within 5 working days.")),
+     T("受理投诉后 24 小时内联系客户，5 日内答复处理意见；举报 10 日内答复。",
+       "After a complaint we contact you within 24 hours and answer within 5 days; reports are answered within "
+       "10 days.")),
     (T("保底服务尽职履责", "Universal service"),
      T("依法履行普遍服务义务，为营业区内的客户提供保底供电服务。",
        "We fulfil the universal service obligation for every customer in our area.")),
@@ -47,7 +50,10 @@ SERVICE_ITEMS = [
     (T("用电业务办理", "Electricity applications"),
      T("新装、增容、变更用电、光伏并网、充电桩报装等，详见办事指南。",
        "New connections, capacity changes, other changes, PV and EV chargers: see the business guides.")),
-    (T("电费缴纳与查询", "Bills"), T("电费查询、缴纳、发票打印。", "Bill enquiries, payment and invoices.")),
+    (T("电费缴纳与查询", "Bills"), T("自助终端可查询电费、打印电费清单；交费请到服务窗口，或使用网上国网 App、"
+                                 "95598 网站；发票在网上国网 App 开具。",
+                                 "Bill enquiries and printed statements at the kiosk; payment at a service "
+                                 "window, in the mobile app or on the 95598 website; invoices in the mobile app.")),
     (T("咨询与查询", "Enquiries"), T("电价、收费标准、停电信息、业务进度查询。",
                                   "Tariffs, fees, outages and application progress.")),
 ]
