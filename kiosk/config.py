@@ -38,6 +38,8 @@ ENV_SETTINGS: dict[str, type] = {
     "PUBLIC_URL": str,
     "PRINT_COPIES_PER_DOCUMENT": int,
     "PRINT_JOBS_PER_HOUR": int,
+    "MEDIA_DIR": str,
+    "MEDIA_MAX_BYTES": int,
 }
 
 
@@ -69,6 +71,8 @@ def defaults(instance_path: Path) -> dict:
         "PUBLIC_URL": "http://127.0.0.1:5000",
         "PRINT_COPIES_PER_DOCUMENT": 3,
         "PRINT_JOBS_PER_HOUR": 60,
+        "MEDIA_DIR": str(instance_path / "media"),
+        "MEDIA_MAX_BYTES": 20_000_000,
     }
 
 

@@ -78,6 +78,8 @@ PERMISSIONS: Mapping[str, Mapping[StaffRole, Scope]] = MappingProxyType({
     "users.assign_window": _row(supervisor=HALL, admin=HALL),
     # the hall's kiosks and displays: register, pair, rename, revoke
     "devices.manage": _row(admin=HALL),
+    # the wall displays' playlist: upload, order, edit and retire slides
+    "media.manage": _row(supervisor=HALL, admin=HALL),
     # the hall's own setup: profile, hours, services, windows (hall administration)
     "hall.admin": _row(admin=HALL),
 })
