@@ -93,7 +93,7 @@ def _hhmm(raw: object) -> str | None:
 
 
 def schedule_from(form, hall: Hall) -> Schedule:
-    """The schedule the staff form describes; raises :class:`MediaError` with a translated message."""
+    """The schedule the staff form (a ``MultiDict``) describes; raises :class:`MediaError` with a translated message."""
     raw = clean_text(form.get("duration_seconds")) or str(DEFAULT_SECONDS)
     try:
         seconds = int(raw)
@@ -111,7 +111,7 @@ def schedule_from(form, hall: Hall) -> Schedule:
     if form.get("displays_mode") == "some":
         known = {device.id for device in display_devices(hall)}
         chosen = []
-        for value in form.getlist("devices") if hasattr(form, "getlist") else form.get("devices", []):
+        for value in form.getlist("devices"):
             try:
                 chosen.append(int(value))
             except (TypeError, ValueError):
