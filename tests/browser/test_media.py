@@ -57,7 +57,7 @@ def test_uploaded_image_plays_and_a_call_interrupts_it(page, browser, live_serve
             db.session.commit()
         wall.wait_for_selector('[data-call-number]:text("A031")')
         wall.wait_for_selector('[data-slide-panel][data-paused="true"]')
-        assert wall.evaluate("getComputedStyle(document.querySelector('[data-slide-panel]')).opacity") < "0.5"
+        wait_until(wall, "Number(getComputedStyle(document.querySelector('[data-slide-panel]')).opacity) < 0.5")
         wall.screenshot(path=str(artifacts / "media-wall-call-interrupts.png"))
         wait_until(wall, "!document.querySelector('[data-slide-panel]').dataset.paused", timeout=12_000)
         assert wall.locator(f'[data-slide-panel][data-slide="{slide_id}"] img').count() == 1
