@@ -20,6 +20,7 @@ from kiosk.guides import feature as guides_feature
 from kiosk.hall import feature as hall_feature
 from kiosk.health import feature as health_feature
 from kiosk.home import feature as home_feature
+from kiosk.media import feature as media_feature
 from kiosk.notices import feature as notices_feature
 from kiosk.printing import feature as printing_feature
 from kiosk.queue import feature as queue_feature
@@ -33,7 +34,7 @@ from kiosk.voice import feature as voice_feature
 FEATURES = (
     hall_feature, devices_feature, staff_feature, events_feature, home_feature, display_feature, health_feature,
     tariffs_feature, bills_feature, queue_feature, notices_feature, guides_feature, printing_feature,
-    admin_feature, voice_feature,
+    media_feature, admin_feature, voice_feature,
 )
 
 

@@ -39,6 +39,8 @@ ENV_SETTINGS: dict[str, type] = {
     "PRINT_COPIES_PER_DOCUMENT": int,
     "PRINT_JOBS_PER_HOUR": int,
     "VOICE_DIR": str,
+    "MEDIA_DIR": str,
+    "MEDIA_MAX_BYTES": int,
 }
 
 
@@ -71,6 +73,8 @@ def defaults(instance_path: Path) -> dict:
         "PRINT_COPIES_PER_DOCUMENT": 3,
         "PRINT_JOBS_PER_HOUR": 60,
         "VOICE_DIR": str(instance_path / "voice"),
+        "MEDIA_DIR": str(instance_path / "media"),
+        "MEDIA_MAX_BYTES": 20_000_000,
     }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from kiosk.demo import bills, notices, queue, tariffs
+from kiosk.demo import bills, media, notices, queue, tariffs
 from kiosk.demo.guides import seed as guides
 from kiosk.extensions import db
 from kiosk.hall.models import ALWAYS_OPEN, Device, Hall, Service, Window
@@ -99,7 +99,7 @@ def seed_demo() -> dict[str, str]:
     """Seed everything; returns the demo users' passwords for printing."""
     hall = seed_hall()
     passwords = seed_users(hall)
-    for feature in (tariffs, bills, queue, notices, guides):
+    for feature in (tariffs, bills, queue, notices, guides, media):
         feature.seed_demo(hall)
         db.session.flush()
     db.session.commit()

@@ -14,8 +14,9 @@ from flask_babel import gettext as _
 from kiosk.api import json_body
 from kiosk.events.service import latest_event_id
 from kiosk.hall.models import Hall, Window
-from kiosk.hall.service import current_hall, window_by_number
+from kiosk.hall.service import current_device, current_hall, window_by_number
 from kiosk.i18n import LOCALES, localized
+from kiosk.media.playlist import CALL_PAUSE_MS, playlist
 from kiosk.queue import ratings
 from kiosk.queue.reads import queue_snapshot, status_of, waiting_for
 from kiosk.voice.recordings import settings_of as voice_settings_of
@@ -107,9 +108,12 @@ def display_config(hall: Hall, **extra) -> dict:
 def wall():
     """The hall's wall display: calls, window states, waiting counts, clock and ticker."""
     hall = current_hall()
-    config = display_config(hall)
+    languages = display_languages(hall)
+    config = display_config(hall, playlist=playlist(hall, current_device(), languages),
+                            playlist_url=url_for("media.display_playlist"),
+                            fallback_slide=url_for("tariffs.display_slide"), call_pause_ms=CALL_PAUSE_MS)
     return render_template("display/wall.html", hall=hall, languages=config["languages"], config=config,
-                           snapshot=queue_snapshot(hall), slides=[url_for("tariffs.display_slide")])
+                           snapshot=queue_snapshot(hall), slides=True)
 
 
 def _window_or_404(number: int) -> Window:

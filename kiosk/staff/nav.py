@@ -20,6 +20,7 @@ NAV = (
     NavItem("queue_staff.window", _l("My window")),
     NavItem("notices_staff.suspensions", _l("Suspensions")),
     NavItem("notices_staff.notices", _l("Notices and outages")),
+    NavItem("media_staff.index", _l("Display playlist")),
     NavItem("notices_staff.opinions", _l("Opinion book")),
     NavItem("notices_staff.callbacks", _l("Callback requests")),
     NavItem("guides_staff.letters", _l("Notification letters")),

@@ -80,6 +80,8 @@ PERMISSIONS: Mapping[str, Mapping[StaffRole, Scope]] = MappingProxyType({
     "devices.manage": _row(admin=HALL),
     # voice calls: recordings that replace default clips, voice languages, volume, quiet hours
     "voice.manage": _row(admin=HALL),
+    # the wall displays' playlist: upload, order, edit and retire slides
+    "media.manage": _row(supervisor=HALL, admin=HALL),
     # the hall's own setup: profile, hours, services, windows (hall administration)
     "hall.admin": _row(admin=HALL),
 })

@@ -1,7 +1,9 @@
 // Wall and counter displays: render every live element (calls, window cards, waiting counts, signs, the clock) from the
 // snapshot the page embeds, then follow /api/v1/events (SSE) from the event the snapshot ends at; reload
-// the snapshot only after a reconnect. Calls are announced by display-voice.js.
+// the snapshot only after a reconnect. Calls are announced by display-voice.js; the side panel's playlist
+// is played by display-playlist.js.
 import {enqueueAnnouncement} from "./display-voice.js";
+import {startPlaylist} from "./display-playlist.js";
 
 const config = JSON.parse(document.getElementById("display-config").textContent);
 const kind = document.body.dataset.display;
@@ -365,29 +367,9 @@ async function loadNotices() {
   }
 }
 
-// ---- idle slides ----
-function startSlides() {
-  const raw = document.body.dataset.slides;
-  const panel = $("[data-slide-panel]");
-  if (!raw || !panel) return;
-  let urls;
-  try { urls = JSON.parse(raw); } catch { return; }
-  if (!Array.isArray(urls) || !urls.length) return;
-  let index = 0;
-  const show = async () => {
-    const url = urls[index % urls.length];
-    index += 1;
-    try {
-      const response = await fetch(url, {cache: "no-store"});
-      if (response.ok) {
-        panel.innerHTML = await response.text();
-        panel.querySelectorAll(".slide").forEach((slide) => slide.classList.add("rotating"));
-      }
-    } catch { /* keep the last slide */ }
-  };
-  show();
-  setInterval(show, 20000);
-}
+// ---- the side panel's playlist (display-playlist.js) ----
+const slidePanel = $("[data-slide-panel]");
+const playlist = slidePanel && config.playlist_url ? startPlaylist(config, slidePanel) : null;
 
 // ---- the event stream ----
 let source = null;
@@ -450,12 +432,14 @@ function connect() {
     refreshCounter();
     if (counterWindow && call.window !== counterWindow) return;
     showCall(call);
+    playlist?.interrupt();
     if (kind === "wall") enqueueAnnouncement(config, call);
   });
   on("window", mergeWindow);
   on("queue", (data) => { setWaiting(data.services); refreshCounter(); });
   on("service", (update) => setWaiting([update]));
   source.addEventListener("notice", loadNotices);
+  source.addEventListener("playlist", () => playlist?.reload());
   // The hall's setup changed (windows, services, hours, display languages): start again from the page.
   source.addEventListener("setup", () => window.location.reload());
 }
@@ -465,5 +449,4 @@ applySnapshot(JSON.parse(document.getElementById("display-snapshot").textContent
 tickClock();
 setInterval(tickClock, 1000);
 connect();
-startSlides();
 setInterval(loadNotices, NOTICE_REFRESH_MS);

@@ -57,7 +57,8 @@ def test_views_and_commands_never_commit(path):
 
 
 def test_every_feature_with_sample_data_is_seeded_explicitly(app):
-    seeded = {module.__name__ for module in (seed.tariffs, seed.bills, seed.queue, seed.notices, seed.guides)}
+    seeded = {module.__name__ for module in (seed.tariffs, seed.bills, seed.queue, seed.notices, seed.guides,
+                                             seed.media)}
     on_disk = {f"kiosk.demo.{path.stem}" for path in (ROOT / "kiosk/demo").glob("*.py")
                if path.stem not in ("__init__", "seed", "tariff_tables", "remove")}
     assert seeded == on_disk | {"kiosk.demo.guides.seed"}

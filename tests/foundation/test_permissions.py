@@ -17,6 +17,7 @@ import pytest
 
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
+from kiosk.media.models import Slide
 from kiosk.notices.models import CallbackRequest, Notice, Opinion
 from kiosk.printing.models import PrintJob
 from kiosk.staff.auth import issue_token
@@ -87,7 +88,7 @@ class Row:
 def rows(ids: dict[str, int]) -> list[Row]:
     """The table; ``ids`` are the objects of the hall "here" that rows name."""
     op, notice, job, user, device = ids["opinion"], ids["notice"], ids["job"], ids["user"], ids["device"]
-    callback = ids["callback"]
+    callback, slide = ids["callback"], ids["slide"]
     return [
         # staff home, login, logout
         Row("staff.home", "GET", "/staff", "login", 200),
@@ -174,6 +175,15 @@ def rows(ids: dict[str, int]) -> list[Row]:
         Row("voice_staff.clip_audio", "GET", "/staff/voice/en/A.wav", "admin", 200),
         Row("voice_staff.upload", "POST", "/staff/voice/en/A", "admin", 400, data={}),
         Row("voice_staff.revert", "POST", "/staff/voice/en/A/revert", "admin", 303),
+        # the wall displays' playlist
+        Row("media_staff.index", "GET", "/staff/media", "supervisor", 200),
+        Row("media_staff.add", "POST", "/staff/media", "supervisor", 400, data={}),
+        Row("media_staff.edit", "GET", f"/staff/media/{slide}", "supervisor", 200, foreign=404),
+        Row("media_staff.update", "POST", f"/staff/media/{slide}", "supervisor", 400, foreign=404,
+            data={"duration_seconds": "0"}),
+        Row("media_staff.move", "POST", f"/staff/media/{slide}/move", "supervisor", 400, foreign=404,
+            data={"direction": "sideways"}),
+        Row("media_staff.retire", "POST", f"/staff/media/{slide}/retire", "supervisor", 303, foreign=404),
         # the hall's setup file
         Row("admin_staff.hall_setup", "GET", "/staff/admin/hall", "admin", 200),
         Row("admin_staff.save_hall_setup", "POST", "/staff/admin/hall", "admin", 400, data={"yaml": "- ["}),
@@ -215,9 +225,9 @@ def rows(ids: dict[str, int]) -> list[Row]:
 
 
 #: The objects of the hall "here" that rows name.
-IDS = ("opinion", "callback", "notice", "job", "user", "device")
+IDS = ("opinion", "callback", "notice", "job", "user", "device", "slide")
 #: Routes outside the staff console and the API: open to everyone by design.
-PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair")
+PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair", "/media/")
 PUBLIC_ENDPOINTS = {"home.root"}
 
 
@@ -264,7 +274,8 @@ def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
     notice = Notice(hall_id=here.id, kind="notice", titles={"zh_Hans_CN": "通知"}, texts={"zh_Hans_CN": "通知"},
                     starts_at=now, ends_at=now + timedelta(days=1))
     job = PrintJob(hall_id=here.id, kind="ticket", reference="A001")
-    db.session.add_all([opinion, callback, notice, job])
+    slide = Slide(hall_id=here.id, kind="tariff", titles={}, texts={}, displays="all", sort_order=1)
+    db.session.add_all([opinion, callback, notice, job, slide])
     db.session.commit()
     device, secret = make_device(hall=here, name="kiosk-here")
     target = make_staff_user(username="target", hall=here)
@@ -289,7 +300,7 @@ def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
             assert response.status_code == 302, actor
         callers[actor.name] = {"client": client, "headers": headers}
     ids = {"opinion": opinion.id, "callback": callback.id, "notice": notice.id, "job": job.id, "user": target.id,
-           "device": device.id}
+           "device": device.id, "slide": slide.id}
     return callers, ids
 
 

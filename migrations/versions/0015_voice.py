@@ -1,6 +1,6 @@
 """voice: recordings a hall uploads to replace default clips; the hall's voice settings
 
-Revision ID: 0016_voice
+Revision ID: 0015_voice
 Revises: 0014_hall_calendar
 Create Date: 2026-12-02 01:50:00.000000
 
@@ -12,7 +12,7 @@ import kiosk.dbtypes
 
 
 # revision identifiers, used by Alembic.
-revision = '0016_voice'
+revision = '0015_voice'
 down_revision = '0014_hall_calendar'
 branch_labels = None
 depends_on = None
