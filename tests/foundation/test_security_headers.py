@@ -49,7 +49,8 @@ def test_a_view_keeps_its_stricter_referrer_policy(empty_client, make_ticket):
 def staff_get_urls(app) -> list[str]:
     """Every GET route under /staff, with demo values for its arguments."""
     guide_code = db.session.scalar(select(Guide.code).limit(1))
-    values = {"code": guide_code, "opinion_id": 1, "job_id": 1, "user_id": 1, "number": 1}
+    values = {"code": guide_code, "opinion_id": 1, "job_id": 1, "user_id": 1, "number": 1, "service_id": 1,
+              "window_id": 1}
     urls = []
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/staff") and "GET" in (rule.methods or ()):
