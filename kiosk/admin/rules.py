@@ -92,7 +92,7 @@ def flag(value: object, path: str, problems: Problems, default: bool) -> bool:
 
 def timezone(value: object, path: str, problems: Problems) -> str | None:
     """An IANA time zone such as ``Asia/Shanghai``."""
-    if not isinstance(value, str) or value not in _zones():
+    if not isinstance(value, str) or value not in zones():
         problem(problems, path, _("must be a time zone such as Asia/Shanghai or Asia/Urumqi"))
         return None
     ZoneInfo(value)
@@ -102,7 +102,8 @@ def timezone(value: object, path: str, problems: Problems) -> str | None:
 _ZONES: set[str] = set()
 
 
-def _zones() -> set[str]:
+def zones() -> set[str]:
+    """Every IANA time zone name this system knows."""
     if not _ZONES:
         _ZONES.update(available_timezones())
     return _ZONES
@@ -211,3 +212,87 @@ def printer(value: object, path: str, problems: Problems) -> str | None:
     except BadPrinterSetting:
         problem(problems, path, _("must be file, file:/folder, cups:<queue> or browser"))
         return None
+
+
+DAILY_CAP_RANGE = (1, 9999)
+URL_MAX = 255
+PUBLIC_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?", re.ASCII)
+PAYMENT_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s{}]*)?\?[^\s{}]*\{account\}[^\s{}]*", re.ASCII)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def public_url(value: object, path: str, problems: Problems) -> str | None:
+    """The hall's public address (``https://hall.example.cn``) or nothing (the server's ``KIOSK_PUBLIC_URL``)."""
+    if _blank(value):
+        return None
+    if not isinstance(value, str) or len(value.strip()) > URL_MAX or not PUBLIC_URL.fullmatch(value.strip()):
+        problem(problems, path, _("must be an address like https://hall.example.cn (or empty)"))
+        return None
+    return value.strip().rstrip("/")
+
+
+def payment_url_template(value: object, path: str, problems: Problems) -> str | None:
+    """An https payment link with ``{account}`` in its query, e.g. ``https://pay.example.cn/?account={account}``."""
+    if _blank(value):
+        return None
+    if not isinstance(value, str) or len(value.strip()) > URL_MAX or not PAYMENT_URL.fullmatch(value.strip()):
+        problem(problems, path, _("must be an https address with {account} in it, e.g. "
+                                  "https://pay.example.cn/?account={account} (or empty)"))
+        return None
+    return value.strip()
+
+
+def optional_whole_number(value: object, path: str, problems: Problems, low: int, high: int) -> int | None:
+    """Nothing, or an integer from ``low`` to ``high``."""
+    return None if _blank(value) else whole_number(value, path, problems, low, high)
+
+
+def optional_hours(value: object, path: str, problems: Problems) -> dict | None:
+    """Nothing (the hall's hours), or weekly opening hours like :func:`opening_hours`."""
+    return None if value is None else opening_hours(value, path, problems)
+
+
+def reception_days(value: object, path: str, problems: Problems) -> dict | None:
+    """``{weekdays: [wednesday], hours: ["09:00-11:30"], texts: {zh_Hans_CN: …}}`` → the database's shape.
+
+    The database keeps ``{"weekdays": [2], "hours": [["09:00", "11:30"]], "texts": {…}}``; nothing is ``{}``.
+    """
+    if value is None or value == {}:
+        return {}
+    if not isinstance(value, dict):
+        problem(problems, path, _("must be a mapping with weekdays, hours and texts"))
+        return None
+    days = value.get("weekdays")
+    if not isinstance(days, list) or not days or any(day not in WEEKDAYS for day in days) \
+            or len(set(days)) != len(days):
+        problem(problems, f"{path}.weekdays", _("must list different weekdays of %(days)s", days=", ".join(WEEKDAYS)))
+        days = []
+    hours = _spans(value.get("hours") or [], f"{path}.hours", problems)
+    notes = texts(value.get("texts"), f"{path}.texts", problems, required=False)
+    return {"weekdays": sorted(WEEKDAYS.index(day) for day in days), "hours": hours or [], "texts": notes or {}}
+
+
+def file_reception_days(value: dict | None) -> dict:
+    """The database's reception days as the file writes them."""
+    if not value:
+        return {}
+    return {"weekdays": [WEEKDAYS[day] for day in value.get("weekdays", [])],
+            "hours": [f"{start}-{end}" for start, end in value.get("hours", [])],
+            "texts": dict(value.get("texts") or {})}
+
+
+def preferences(value: object, count: int, path: str, problems: Problems,
+                highest: int | None = None) -> list[int] | None:
+    """A window's ranks of its ``count`` services (1 is called first, ``highest`` at most); nothing: all equal."""
+    if value is None:
+        return [1] * count
+    top = max(highest or count, 1)
+    if (not isinstance(value, list) or len(value) != count
+            or any(isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank <= top for rank in value)):
+        problem(problems, path, _("must give each listed service a rank from 1 to %(n)s (1 is called first)",
+                                  n=top))
+        return None
+    return list(value)

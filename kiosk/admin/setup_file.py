@@ -23,6 +23,7 @@ from kiosk.audit.service import record
 from kiosk.events.service import append_event
 from kiosk.extensions import db
 from kiosk.hall.models import Device, Hall, Service, Window
+from kiosk.hall.service import set_window_services, window_preferences
 from kiosk.queue.models import Ticket, TicketStatus
 from kiosk.staff.models import StaffUser
 
@@ -61,11 +62,16 @@ def export_hall(hall: Hall) -> dict:
             "opening_exceptions": {day: [f"{start}-{end}" for start, end in spans]
                                    for day, spans in sorted((hall.hour_exceptions or {}).items())},
             "closed_on_public_holidays": hall.closed_on_public_holidays,
+            "public_url": hall.public_url,
+            "reception_days": rules.file_reception_days(hall.reception_days),
+            "payment_url_template": hall.payment_url_template,
         },
         "services": [{"code": service.code, "names": dict(service.names or {}),
-                      "time_limit_minutes": service.time_limit_minutes} for service in hall.services],
-        "windows": [{"number": window.number, "names": dict(window.names or {}),
-                     "services": [service.code for service in window.services]} for window in hall.windows],
+                      "time_limit_minutes": service.time_limit_minutes, "priority_offered": service.priority_offered,
+                      "daily_cap": service.daily_cap,
+                      "own_hours": None if service.own_hours is None else rules.file_hours(service.own_hours),
+                      "closed": service.closed} for service in hall.services],
+        "windows": [_export_window(window) for window in hall.windows],
         "devices": [{"name": device.name, "kind": device.kind,
                      "window": device.window.number if device.window else None, "printer": device.printer}
                     for device in devices],
@@ -73,6 +79,15 @@ def export_hall(hall: Hall) -> dict:
                    "default_window": user.default_window.number if user.default_window else None,
                    "active": user.active} for user in staff],
     }
+
+
+def _export_window(window: Window) -> dict:
+    entry = {"number": window.number, "names": dict(window.names or {}),
+             "services": [service.code for service in window.services]}
+    ranks = window_preferences(window)
+    if len(set(ranks.values())) > 1:
+        entry["preference"] = [ranks[service.id] for service in window.services]
+    return entry
 
 
 def dump(data: dict) -> str:
@@ -136,6 +151,10 @@ def check(data: object) -> tuple[dict, Problems]:
         "hour_exceptions": rules.dated_hours(raw_hall.get("opening_exceptions"), "hall.opening_exceptions", problems),
         "closed_on_public_holidays": rules.flag(raw_hall.get("closed_on_public_holidays"),
                                                 "hall.closed_on_public_holidays", problems, True),
+        "public_url": rules.public_url(raw_hall.get("public_url"), "hall.public_url", problems),
+        "reception_days": rules.reception_days(raw_hall.get("reception_days"), "hall.reception_days", problems),
+        "payment_url_template": rules.payment_url_template(raw_hall.get("payment_url_template"),
+                                                           "hall.payment_url_template", problems),
     }
     def service(raw: dict, path: str) -> dict:
         return {
@@ -144,6 +163,11 @@ def check(data: object) -> tuple[dict, Problems]:
             "names": rules.texts(raw.get("names"), f"{path}.names", problems),
             "time_limit_minutes": rules.whole_number(raw.get("time_limit_minutes", 20), f"{path}.time_limit_minutes",
                                                      problems, *rules.TIME_LIMIT_RANGE),
+            "priority_offered": rules.flag(raw.get("priority_offered"), f"{path}.priority_offered", problems, True),
+            "daily_cap": rules.optional_whole_number(raw.get("daily_cap"), f"{path}.daily_cap", problems,
+                                                     *rules.DAILY_CAP_RANGE),
+            "own_hours": rules.optional_hours(raw.get("own_hours"), f"{path}.own_hours", problems),
+            "closed": rules.flag(raw.get("closed"), f"{path}.closed", problems, False),
         }
 
     services = _entries(data, "services", "code", service, problems)
@@ -162,6 +186,7 @@ def check(data: object) -> tuple[dict, Problems]:
             "number": rules.whole_number(raw.get("number"), f"{path}.number", problems, *rules.WINDOW_RANGE),
             "names": rules.texts(raw.get("names"), f"{path}.names", problems, required=False),
             "services": [code for code in served if code in codes],
+            "preference": rules.preferences(raw.get("preference"), len(served), f"{path}.preference", problems),
         }
 
     windows = _entries(data, "windows", "number", window, problems)
@@ -223,7 +248,8 @@ def _apply(clean: dict, report: SetupReport) -> Hall:
             db.session.add(service)
             report.changes.append(f"service {item['code']}: created")
         for key, value in (("names", item["names"]), ("time_limit_minutes", item["time_limit_minutes"]),
-                           ("sort_order", order)):
+                           ("priority_offered", item["priority_offered"]), ("daily_cap", item["daily_cap"]),
+                           ("own_hours", item["own_hours"]), ("closed", item["closed"]), ("sort_order", order)):
             if getattr(service, key) != value:
                 setattr(service, key, value)
                 if key != "sort_order" or service.id is not None:
@@ -251,12 +277,16 @@ def _apply(clean: dict, report: SetupReport) -> Hall:
             db.session.add(window)
             report.changes.append(f"window {item['number']}: created")
         names = item["names"] or {"zh_Hans_CN": f"{item['number']}号窗口", "en": f"Window {item['number']}"}
-        served = [services[code] for code in item["services"] if code in services]
+        ranked = [(services[code], rank) for code, rank in zip(item["services"], item["preference"], strict=True)
+                  if code in services]
         if window.names != names:
             window.names = names
             report.changes.append(f"window {item['number']}.names: set")
-        if [service.code for service in window.services] != [service.code for service in served]:
-            window.services = served
+        if window.id is None:
+            db.session.flush()
+        current = window_preferences(window)
+        if {service.id: rank for service, rank in ranked} != current:
+            set_window_services(window, ranked)
             report.changes.append(f"window {item['number']}.services: set")
     for number, window in list(windows.items()):
         if number not in wanted_numbers:

@@ -102,6 +102,8 @@ def _paths() -> dict:
         }},
         "/api/v1/tickets": {"post": {
             "summary": "Issue a queue ticket", "operationId": "create_ticket",
+            "description": "409 when the hall is closed, or the service is suspended, closed, outside its own "
+                           "hours or has reached its daily ticket cap.",
             "requestBody": _body({"type": "object", "required": ["service"],
                                   "properties": {"service": {"type": "string", "examples": ["A", "B"]},
                                                  "priority": {"type": "boolean"}}}),

@@ -29,6 +29,17 @@ def hours_lines(hall, locale: str) -> list[tuple[str, str]]:
             for first, last, text in lines]
 
 
+def reception_line(hall, locale: str) -> tuple[str, str, dict] | None:
+    """The leadership reception days as ``(days, spans, texts)``, or ``None`` when the hall has none."""
+    reception = hall.reception_days or {}
+    if not reception.get("weekdays"):
+        return None
+    names = get_day_names("wide", locale=locale)
+    days = ", ".join(names[day] for day in reception["weekdays"])
+    spans = ", ".join(f"{start}–{end}" for start, end in reception.get("hours", []))
+    return days, spans, dict(reception.get("texts") or {})
+
+
 def letter_pdf(guide, hall, locale: str | None = None) -> bytes:
     """The notification letter for ``guide`` as an A4 PDF."""
     locale = locale or current_locale_code()

@@ -96,7 +96,8 @@ def service_info():
         "kiosk/guides/service_info.html", hall=hall, commitments=service.info_items("commitment"),
         items=service.info_items("item"), complaints=service.info_items("complaint"),
         discipline=service.info_items("discipline"), contractors=service.contractors_neutral(business_day(hall)),
-        hours=documents.hours_lines(hall, current_locale_code()))
+        hours=documents.hours_lines(hall, current_locale_code()),
+        reception=documents.reception_line(hall, current_locale_code()))
 
 
 def _no_store(response: Response) -> Response:

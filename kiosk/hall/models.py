@@ -4,7 +4,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, UniqueConstraint, text, true
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    UniqueConstraint,
+    false,
+    text,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kiosk.dbtypes import UTCDateTime, one_of, utcnow
@@ -18,6 +31,8 @@ window_services = Table(
     Model.metadata,
     Column("window_id", ForeignKey("windows.id", ondelete="CASCADE"), primary_key=True),
     Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
+    #: The window's order of preference among its services (1 is called first; equal ranks share the line).
+    Column("preference", Integer, nullable=False, default=1, server_default=text("1")),
 )
 
 
@@ -44,6 +59,12 @@ class Hall(Model):
     #: Voice calls: ``{"languages": [...], "volume": 0-100, "quiet_from": "HH:MM", "quiet_until": "HH:MM"}``
     #: (read with ``kiosk.voice.recordings.settings_of``, which fills in the defaults).
     voice: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
+    #: The address customers' phones reach (ticket QR codes); ``None``: the global ``KIOSK_PUBLIC_URL``.
+    public_url: Mapped[str | None] = mapped_column(String(255))
+    #: Leadership reception days: ``{"weekdays": [2], "hours": [["09:00", "11:30"]], "texts": {locale: text}}``.
+    reception_days: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
+    #: Online payment link, e.g. ``https://pay.example.cn/?account={account}`` (stored and checked only).
+    payment_url_template: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     services: Mapped[list[Service]] = relationship(back_populates="hall", order_by="Service.sort_order")
@@ -66,6 +87,14 @@ class Service(Model):
     #: Counter time limit per case from the hall rules (5 min bill payment, 20 min other business).
     time_limit_minutes: Mapped[int] = mapped_column(Integer, default=20)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    #: Whether the kiosk offers priority (green channel) tickets for this service.
+    priority_offered: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    #: At most this many tickets per business day (``None``: no cap).
+    daily_cap: Mapped[int | None] = mapped_column(Integer)
+    #: The service's own ticketing hours within the hall's, shaped like ``Hall.business_hours`` (``None``: the hall's).
+    own_hours: Mapped[dict | None] = mapped_column(JSON)
+    #: A closed service is not offered on the kiosk and takes no tickets (it can be reopened).
+    closed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     hall: Mapped[Hall] = relationship(back_populates="services")
     windows: Mapped[list[Window]] = relationship(secondary=window_services, back_populates="services")
@@ -87,7 +116,8 @@ class Window(Model):
 
     hall: Mapped[Hall] = relationship(back_populates="windows")
     services: Mapped[list[Service]] = relationship(
-        secondary=window_services, back_populates="windows", order_by="Service.sort_order"
+        secondary=window_services, back_populates="windows",
+        order_by=lambda: (window_services.c.preference, Service.sort_order),
     )
 
     def __repr__(self) -> str:

@@ -5,13 +5,13 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, g, has_request_context
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import DatabaseError
 
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall import calendar
-from kiosk.hall.models import Device, Hall, Service, Window
+from kiosk.hall.models import Device, Hall, Service, Window, window_services
 
 # Built once: these run on every kiosk request, and building a statement costs more than running it.
 _HALL_BY_CODE = select(Hall).where(Hall.code == bindparam("code"))
@@ -92,15 +92,38 @@ def opening_spans(hall: Hall, day: date) -> list[list[str]]:
     return weekly.get(str(day.weekday()), [])
 
 
-def is_open(hall: Hall, now: datetime | None = None) -> bool:
-    """Whether ``now`` falls within the hall's opening hours that day."""
-    local = local_now(hall, now)
-    clock = local.time()
-    for start_text, end_text in opening_spans(hall, local.date()):
+def service_spans(hall: Hall, service: Service, day: date) -> list[list[str]]:
+    """The spans ``service`` takes tickets on ``day``: the hall's, or its own hours on the days the hall opens.
+
+    A service's own hours follow the hall's calendar: nothing on a day the hall is closed, and an
+    adjusted working day (调休) has Monday's hours.
+    """
+    hall_spans = opening_spans(hall, day)
+    if service.own_hours is None or not hall_spans:
+        return hall_spans
+    weekday = "0" if day.weekday() >= 5 and calendar.is_makeup_working_day(day, calendar.override_for(day)) \
+        else str(day.weekday())
+    return service.own_hours.get(weekday, [])
+
+
+def _within(spans: list[list[str]], clock: time) -> bool:
+    for start_text, end_text in spans:
         start, end = _parse_hhmm(start_text), _parse_hhmm(end_text)
         if start is not None and clock >= start and (end is None or clock < end):
             return True
     return False
+
+
+def is_open(hall: Hall, now: datetime | None = None) -> bool:
+    """Whether ``now`` falls within the hall's opening hours that day."""
+    local = local_now(hall, now)
+    return _within(opening_spans(hall, local.date()), local.time())
+
+
+def service_is_open(hall: Hall, service: Service, now: datetime | None = None) -> bool:
+    """Whether ``service`` takes tickets at ``now`` by its hours (the hall's, or its own within them)."""
+    local = local_now(hall, now)
+    return _within(service_spans(hall, service, local.date()), local.time())
 
 
 def hours_today(hall: Hall, now: datetime | None = None) -> list[list[str]]:
@@ -112,12 +135,16 @@ def hours_today(hall: Hall, now: datetime | None = None) -> list[list[str]]:
 OPENING_LOOKAHEAD_DAYS = 21
 
 
-def next_opening(hall: Hall, now: datetime | None = None) -> datetime | None:
-    """When the hall next opens after ``now`` (local time), or ``None`` within :data:`OPENING_LOOKAHEAD_DAYS`."""
+def next_opening(hall: Hall, now: datetime | None = None, service: Service | None = None) -> datetime | None:
+    """When the hall (or ``service``, by its hours) next opens after ``now`` (local time).
+
+    ``None`` when not within :data:`OPENING_LOOKAHEAD_DAYS`.
+    """
     local = local_now(hall, now)
     for offset in range(OPENING_LOOKAHEAD_DAYS + 1):
         day = local.date() + timedelta(days=offset)
-        for start_text, _end_text in opening_spans(hall, day):
+        spans = opening_spans(hall, day) if service is None else service_spans(hall, service, day)
+        for start_text, _end_text in spans:
             start = _parse_hhmm(start_text)
             if start is None:
                 continue
@@ -137,3 +164,21 @@ def service_by_code(hall: Hall, code: str) -> Service | None:
 def window_by_number(hall: Hall, number: int) -> Window | None:
     """The hall's window ``number``, or ``None``."""
     return db.session.scalar(select(Window).where(Window.hall_id == hall.id, Window.number == number))
+
+
+def window_preferences(window: Window) -> dict[int, int]:
+    """``{service_id: rank}`` of the window's services (1 is called first; equal ranks share one line)."""
+    rows = db.session.execute(select(window_services.c.service_id, window_services.c.preference)
+                              .where(window_services.c.window_id == window.id))
+    return {service_id: preference for service_id, preference in rows}
+
+
+def set_window_services(window: Window, ranked: list[tuple[Service, int]]) -> None:
+    """Give ``window`` exactly the services of ``ranked`` with their ranks (flushes; the caller commits)."""
+    window.services = [service for service, _rank in ranked]
+    db.session.flush()
+    for service, rank in ranked:
+        db.session.execute(update(window_services).where(
+            window_services.c.window_id == window.id, window_services.c.service_id == service.id)
+            .values(preference=rank))
+    db.session.expire(window, ["services"])

@@ -2,20 +2,22 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import segno
 from flask import current_app, has_app_context
 
 
-def absolute_url(url: str) -> str:
-    """``url`` made absolute against the hall's public address, ``KIOSK_PUBLIC_URL``.
+def absolute_url(url: str, hall: Any = None) -> str:
+    """``url`` made absolute against the hall's public address: its ``public_url``, else ``KIOSK_PUBLIC_URL``.
 
     Never against the request's ``Host`` header: whoever sends the request chooses that, and the
     printed code would send customers' phones to their site.
     """
     if url.startswith(("http://", "https://")) or not has_app_context():
         return url
-    return current_app.config["PUBLIC_URL"].rstrip("/") + "/" + url.lstrip("/")
+    base = getattr(hall, "public_url", None) or current_app.config["PUBLIC_URL"]
+    return base.rstrip("/") + "/" + url.lstrip("/")
 
 
 @lru_cache(maxsize=256)

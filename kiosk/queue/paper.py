@@ -64,8 +64,8 @@ def print_context_for_token(token: str) -> dict | None:
 def document_context(ticket: dict, *, reprint: bool = False, printed_at: datetime | None = None) -> dict:
     """The template context for a ticket: its print context plus QR code, printed time, reprint flag."""
     context = dict(ticket)
-    url = absolute_url(str(ticket.get("status_url") or ""))
     hall = ticket.get("hall")
+    url = absolute_url(str(ticket.get("status_url") or ""), hall)
     names = getattr(hall, "names", hall)
     context.update(hall_names=names if isinstance(names, dict) else {DEFAULT_LOCALE: str(names or "")},
                    hotline=getattr(hall, "hotline", "95598"), status_url=url,

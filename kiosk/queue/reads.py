@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, bindparam, func, or_, select
+from sqlalchemy import Date, Select, and_, bindparam, case, func, or_, select
 
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Hall, Service, Window, window_services
-from kiosk.hall.service import business_day
+from kiosk.hall.service import business_day, next_opening, service_is_open, window_preferences
 from kiosk.i18n import localized
 from kiosk.notices import status as notices_status
 from kiosk.notices.status import SuspensionInfo
-from kiosk.queue.models import Ticket, WindowState
+from kiosk.queue.models import QueueCounter, Ticket, WindowState
 
 #: Minutes per case assumed when a service has no recent history.
 DEFAULT_SERVICE_MINUTES = 5.0
@@ -129,6 +129,13 @@ def estimated_wait_minutes(service: Service, ahead: int) -> int:
     return max(1, math.ceil(ahead * average_service_minutes(service) / windows))
 
 
+def issued_today(service: Service, day: date) -> int:
+    """How many tickets ``service`` has issued on ``day`` (its day's counter)."""
+    return db.session.scalar(select(QueueCounter.last_seq).where(
+        QueueCounter.hall_id == service.hall_id, QueueCounter.service_id == service.id,
+        QueueCounter.business_day == day)) or 0
+
+
 @dataclass
 class ServiceLine:
     """A service as the take-a-number page shows it."""
@@ -137,16 +144,27 @@ class ServiceLine:
     waiting: int
     wait_minutes: int
     suspension: SuspensionInfo | None
+    #: The day's cap is reached.
+    full: bool = False
+    #: When a service with its own hours next takes tickets (``None``: it does now, or the hall is closed).
+    opens_at: datetime | None = None
 
 
 def service_lines(hall: Hall) -> list[ServiceLine]:
-    """Every service of the hall with waiting count, estimated wait and suspension."""
+    """Every open (not closed) service of the hall with waiting count, estimated wait, suspension, cap and hours."""
     counts = {row["code"]: row["waiting"] for row in waiting_counts(hall.id)}
+    day = business_day(hall)
     lines = []
     for service in hall.services:
+        if service.closed:
+            continue
         waiting = counts.get(service.code, 0)
+        full = service.daily_cap is not None and issued_today(service, day) >= service.daily_cap
+        opens_at = None
+        if service.own_hours is not None and not service_is_open(hall, service):
+            opens_at = next_opening(hall, service=service)
         lines.append(ServiceLine(service, waiting, estimated_wait_minutes(service, waiting),
-                                 notices_status.service_suspension(service)))
+                                 notices_status.service_suspension(service), full, opens_at))
     return lines
 
 
@@ -174,15 +192,24 @@ def status_of(window: Window, state: WindowState | None = None) -> dict:
 
 
 def waiting_for(window: Window, limit: int | None = None, day: date | None = None) -> list[Ticket]:
-    """Today's waiting tickets this window would call, in calling order."""
+    """Today's waiting tickets this window would call, in calling order.
+
+    The window's most preferred services come first (each line in its own order), then the next rank;
+    services of equal rank, and tickets sent to this very window, share one line.
+    """
     service_ids = [service.id for service in window.services]
     day = day if day is not None else today_of(window.hall_id)
+    ranks = window_preferences(window)
+    order = line_order()
+    if len(set(ranks.values())) > 1:
+        best = min(ranks.values())
+        order = (case(ranks, value=Ticket.service_id, else_=best), *order)
     query = (
         select(Ticket)
         .where(Ticket.hall_id == window.hall_id, Ticket.business_day == day, Ticket.status == "waiting",
                or_(Ticket.target_window_id == window.id,
                    Ticket.service_id.in_(service_ids) & Ticket.target_window_id.is_(None)))
-        .order_by(*line_order())
+        .order_by(*order)
     )
     if limit:
         query = query.limit(limit)

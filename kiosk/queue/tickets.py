@@ -17,13 +17,14 @@ from kiosk.database import writer_turn
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Hall, Service
-from kiosk.hall.service import business_day, is_open
+from kiosk.hall.service import business_day, is_open, service_is_open
+from kiosk.i18n import localized
 from kiosk.notices import status as notices_status
 from kiosk.queue.errors import QueueError
 from kiosk.queue.events import publish_queue
 from kiosk.queue.expiry import expire_if_due
 from kiosk.queue.models import QueueCounter, Ticket
-from kiosk.queue.reads import ahead_count
+from kiosk.queue.reads import ahead_count, issued_today
 
 
 def format_number(code: str, seq: int) -> str:
@@ -49,11 +50,21 @@ def _next_seq(hall_id: int, service_id: int, day: date) -> int:
 
 def check_can_ticket(hall: Hall, service: Service, now: datetime | None = None) -> None:
     """Raise :class:`QueueError` (409) when ``service`` cannot be ticketed now."""
+    if service.closed:
+        raise QueueError(_("This service is closed. Please choose another one."))
     suspension = notices_status.service_suspension(service)
     if suspension is not None:
         raise QueueError(_("This service is suspended: %(reason)s", reason=suspension.reason))
     if not is_open(hall, now):
         raise QueueError(_("The hall is closed now. Please come back during business hours."))
+    if not service_is_open(hall, service, now):
+        raise QueueError(_("%(service)s takes no tickets at this time of day.", service=localized(service.names)))
+    if service.daily_cap is not None and issued_today(service, business_day(hall, now)) >= service.daily_cap:
+        raise QueueError(_full_message(service))
+
+
+def _full_message(service: Service) -> str:
+    return _("Today's tickets for %(service)s are all taken.", service=localized(service.names))
 
 
 def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: datetime | None = None) -> Ticket:
@@ -67,6 +78,8 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
     check_can_ticket(hall, service, now)
     expire_if_due(hall, now)
     hall_id, service_id, code, day = hall.id, service.id, service.code, business_day(hall, now)
+    cap, full = service.daily_cap, _full_message(service) if service.daily_cap is not None else ""
+    priority = priority and service.priority_offered
     token = secrets.token_urlsafe(16)
     session = db.session()
     session.expire_on_commit = False  # the objects hold what was just read or written: no reloads
@@ -74,6 +87,8 @@ def issue_ticket(hall: Hall, service: Service, priority: bool = False, now: date
         session.commit()  # end any read so the counter upsert opens the write transaction
         with writer_turn():
             seq = _next_seq(hall_id, service_id, day)
+            if cap is not None and seq > cap:  # another kiosk took the last one meanwhile
+                raise QueueError(full)
             # Stamp the arrival once the counter is ours, so arrival order always matches number order.
             ticket = Ticket(hall_id=hall_id, issued_service_id=service_id, service_id=service_id,
                             business_day=day, seq=seq, number=format_number(code, seq), token=token,

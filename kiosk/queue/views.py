@@ -74,9 +74,10 @@ def confirmation(token: str):
     """The ticket number, very large, as soon as it is committed; printing happens after the page shows."""
     ticket = _ticket_or_404(token)
     ahead = ahead_at_issue(ticket)
-    return render_template("kiosk/queue/ticket.html", hall=current_hall(), ticket=ticket, ahead=ahead,
+    hall = current_hall()
+    return render_template("kiosk/queue/ticket.html", hall=hall, ticket=ticket, ahead=ahead,
                            wait=estimated_wait_minutes(ticket.service, ahead),
-                           qr=qr_svg(absolute_url(status_url(ticket.token))), back_url=url_for("queue.take"))
+                           qr=qr_svg(absolute_url(status_url(ticket.token), hall)), back_url=url_for("queue.take"))
 
 
 @bp.get("/t/<token>")

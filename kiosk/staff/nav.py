@@ -31,16 +31,29 @@ NAV = (
     NavItem("guides_staff.admin", _l("Guides and service info")),
     NavItem("staff_users.index", _l("Users")),
     NavItem("staff_users.windows", _l("Window assignments")),
+    NavItem("guides_staff.applications", _l("Applications")),
+)
+
+#: The "Administration" section: the hall's own setup.
+ADMIN_NAV = (
+    NavItem("admin_staff.profile", _l("Hall profile")),
+    NavItem("admin_staff.hours", _l("Business hours")),
+    NavItem("admin_staff.services", _l("Services")),
+    NavItem("admin_staff.windows", _l("Windows")),
     NavItem("devices_staff.index", _l("Devices")),
     NavItem("voice_staff.index", _l("Voice calls")),
     NavItem("admin_staff.hall_setup", _l("Hall setup")),
-    NavItem("guides_staff.applications", _l("Applications")),
 )
 
 
 def nav_for(user) -> list[tuple[str, str]]:
     """``(url, title)`` for each page ``user`` may open (the permission its view is decorated with)."""
     return [(url_for(item.endpoint), str(item.title)) for item in NAV if _may_open(user, item.endpoint)]
+
+
+def admin_nav_for(user) -> list[tuple[str, str]]:
+    """``(url, title)`` for each page of the "Administration" section ``user`` may open."""
+    return [(url_for(item.endpoint), str(item.title)) for item in ADMIN_NAV if _may_open(user, item.endpoint)]
 
 
 def _may_open(user, endpoint: str) -> bool:

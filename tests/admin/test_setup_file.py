@@ -151,3 +151,38 @@ def test_the_example_in_the_docs_imports(app):
     north = hall_by_code("north")
     assert [service.code for service in north.services] == ["A", "B", "C"]
     assert north.business_hours["0"] == [["08:30", "12:00"], ["13:30", "17:30"]] and north.business_hours["6"] == []
+
+
+def test_the_console_fields_go_round_trip(app):
+    data = _as_new_hall(_exported())
+    data["hall"].update(public_url="https://north.example.cn",
+                        payment_url_template="https://pay.example.cn/?account={account}",
+                        reception_days={"weekdays": ["wednesday"], "hours": ["09:00-11:30"],
+                                        "texts": {"zh_Hans_CN": "值班主任接待"}})
+    data["services"][0].update(priority_offered=False, daily_cap=40, closed=True,
+                               own_hours={day: ["09:00-11:00"] for day in ("monday", "friday")})
+    data["windows"][0].update(services=["A", "B"], preference=[2, 1])
+    assert setup_file.import_hall(setup_file.dump(data)).ok
+    copy = _exported("north")
+    data["services"][0]["own_hours"] = {day: ["09:00-11:00"] if day in ("monday", "friday") else []
+                                        for day in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                    "saturday", "sunday")}
+    data["windows"][0]["services"] = ["B", "A"]  # listed most preferred first
+    data["windows"][0]["preference"] = [1, 2]
+    assert copy == data
+    north = hall_by_code("north")
+    assert north.reception_days == {"weekdays": [2], "hours": [["09:00", "11:30"]],
+                                    "texts": {"zh_Hans_CN": "值班主任接待"}}
+
+
+def test_console_fields_are_checked_by_path(app):
+    data = _as_new_hall(_exported())
+    data["hall"]["payment_url_template"] = "http://pay.example.cn/?account=1"
+    data["hall"]["reception_days"] = {"weekdays": ["someday"]}
+    data["services"][0]["daily_cap"] = 0
+    data["windows"][0]["preference"] = [1, 2, 3]
+    problems = setup_file.import_hall(setup_file.dump(data)).problems
+    assert any(line.startswith("hall.payment_url_template: must be an https address") for line in problems)
+    assert any(line.startswith("hall.reception_days.weekdays: must list different weekdays") for line in problems)
+    assert any(line.startswith("services[0].daily_cap: must be a whole number from 1 to 9999") for line in problems)
+    assert any(line.startswith("windows[0].preference: must give each listed service a rank") for line in problems)

@@ -88,7 +88,7 @@ class Row:
 def rows(ids: dict[str, int]) -> list[Row]:
     """The table; ``ids`` are the objects of the hall "here" that rows name."""
     op, notice, job, user, device = ids["opinion"], ids["notice"], ids["job"], ids["user"], ids["device"]
-    callback, slide = ids["callback"], ids["slide"]
+    callback, slide, service, window = ids["callback"], ids["slide"], ids["service"], ids["window"]
     return [
         # staff home, login, logout
         Row("staff.home", "GET", "/staff", "login", 200),
@@ -187,6 +187,27 @@ def rows(ids: dict[str, int]) -> list[Row]:
         # the hall's setup file
         Row("admin_staff.hall_setup", "GET", "/staff/admin/hall", "admin", 200),
         Row("admin_staff.save_hall_setup", "POST", "/staff/admin/hall", "admin", 400, data={"yaml": "- ["}),
+        # the admin console's forms (the admin's own hall)
+        Row("admin_staff.profile", "GET", "/staff/admin/profile", "admin", 200),
+        Row("admin_staff.save_profile", "POST", "/staff/admin/profile", "admin", 400, data={}),
+        Row("admin_staff.hours", "GET", "/staff/admin/hours", "admin", 200),
+        Row("admin_staff.save_hours", "POST", "/staff/admin/hours", "admin", 400,
+            data={"hours.open.monday": "25:00"}),
+        Row("admin_staff.add_override", "POST", "/staff/admin/hours/overrides", "admin", 400, data={"day": "x"}),
+        Row("admin_staff.remove_override", "POST", "/staff/admin/hours/overrides/remove", "admin", 404,
+            data={"day": "2099-01-01"}),
+        Row("admin_staff.services", "GET", "/staff/admin/services", "admin", 200),
+        Row("admin_staff.create_service", "POST", "/staff/admin/services", "admin", 400, data={}),
+        Row("admin_staff.service", "GET", f"/staff/admin/services/{service}", "admin", 200, foreign=404),
+        Row("admin_staff.update_service", "POST", f"/staff/admin/services/{service}", "admin", 400, foreign=404,
+            data={}),
+        Row("admin_staff.service_action", "POST", f"/staff/admin/services/{service}/action", "admin", 400,
+            foreign=404, data={"action": "nope"}),
+        Row("admin_staff.windows", "GET", "/staff/admin/windows", "admin", 200),
+        Row("admin_staff.create_window", "POST", "/staff/admin/windows", "admin", 400, data={}),
+        Row("admin_staff.window", "GET", f"/staff/admin/windows/{window}", "admin", 200, foreign=404),
+        Row("admin_staff.update_window", "POST", f"/staff/admin/windows/{window}", "admin", 400, foreign=404,
+            data={}),
         # public API
         Row("api.queue.create_ticket", "POST", "/api/v1/tickets", "public", 400, json={"service": 1}),
         Row("api.queue.queue_snapshot", "GET", "/api/v1/queue", "public", 200),
@@ -225,7 +246,7 @@ def rows(ids: dict[str, int]) -> list[Row]:
 
 
 #: The objects of the hall "here" that rows name.
-IDS = ("opinion", "callback", "notice", "job", "user", "device", "slide")
+IDS = ("opinion", "callback", "notice", "job", "user", "device", "slide", "service", "window")
 #: Routes outside the staff console and the API: open to everyone by design.
 PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair", "/media/")
 PUBLIC_ENDPOINTS = {"home.root"}
@@ -261,7 +282,7 @@ def expected(row: Row, actor: Actor) -> int:
 def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
     """Two halls, one caller per actor (a logged-in client or a token header) and the objects rows name."""
     here = make_hall()
-    make_service(hall=here, code="A")
+    service = make_service(hall=here, code="A")
     make_service(hall=here, code="B")
     windows = {1: make_window(hall=here, number=1), 2: make_window(hall=here, number=2)}
     other = make_hall(code="other-hall")
@@ -300,7 +321,7 @@ def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
             assert response.status_code == 302, actor
         callers[actor.name] = {"client": client, "headers": headers}
     ids = {"opinion": opinion.id, "callback": callback.id, "notice": notice.id, "job": job.id, "user": target.id,
-           "device": device.id, "slide": slide.id}
+           "device": device.id, "slide": slide.id, "service": service.id, "window": windows[1].id}
     return callers, ids
 
 

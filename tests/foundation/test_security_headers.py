@@ -50,7 +50,7 @@ def staff_get_urls(app) -> list[str]:
     """Every GET route under /staff, with demo values for its arguments."""
     guide_code = db.session.scalar(select(Guide.code).limit(1))
     values = {"code": guide_code, "opinion_id": 1, "job_id": 1, "user_id": 1, "number": 1, "language": "en",
-              "clip": "A", "slide_id": 1}
+              "clip": "A", "slide_id": 1, "service_id": 1, "window_id": 1}
     urls = []
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/staff") and "GET" in (rule.methods or ()):
