@@ -33,6 +33,7 @@ NAV = (
     NavItem("devices_staff.index", _l("Devices")),
     NavItem("admin_staff.hall_setup", _l("Hall setup")),
     NavItem("guides_staff.applications", _l("Applications")),
+    NavItem("region_staff.overview", _l("Region")),
 )
 
 
