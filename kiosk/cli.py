@@ -47,6 +47,9 @@ def seed_demo_command(if_empty: bool) -> None:
     if if_empty and db.session.scalar(select(Hall.id).limit(1)) is not None:
         click.echo("A hall exists already; demo seeding skipped.")
         return
+    if if_empty and not current_app.config["DEMO"]:
+        click.echo("KIOSK_DEMO=0: demo seeding skipped; open /setup in the browser to create your hall.")
+        return
     passwords = seed_demo()
     click.echo("Demo hall 'demo' is ready.")
     for username, password in passwords.items():

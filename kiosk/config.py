@@ -38,6 +38,7 @@ ENV_SETTINGS: dict[str, type] = {
     "PUBLIC_URL": str,
     "PRINT_COPIES_PER_DOCUMENT": int,
     "PRINT_JOBS_PER_HOUR": int,
+    "DEMO": bool,
 }
 
 
@@ -69,6 +70,8 @@ def defaults(instance_path: Path) -> dict:
         "PUBLIC_URL": "http://127.0.0.1:5000",
         "PRINT_COPIES_PER_DOCUMENT": 3,
         "PRINT_JOBS_PER_HOUR": 60,
+        #: Off (``KIOSK_DEMO=0``): no demo hall is seeded; an empty database leads to the setup wizard (/setup).
+        "DEMO": True,
     }
 
 

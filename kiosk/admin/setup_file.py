@@ -144,6 +144,7 @@ def check(data: object) -> tuple[dict, Problems]:
         hall["region"] = None if raw_hall["region"] in (None, "") else rules.pattern(
             raw_hall["region"], "hall.region", problems, rules.HALL_CODE,
             _("must be a region code (1 to 32 lowercase letters, digits or '-') or empty"))
+
     def service(raw: dict, path: str) -> dict:
         return {
             "code": rules.pattern(raw.get("code"), f"{path}.code", problems, rules.SERVICE_CODE,

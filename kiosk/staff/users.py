@@ -138,6 +138,16 @@ def _check_password(password, confirm, problems: dict[str, str]) -> str:
     return password
 
 
+def account_problems(username, password, password_confirm) -> dict[str, str]:
+    """What is wrong with a new account's username and password (typed twice), by form field; empty when fine."""
+    problems: dict[str, str] = {}
+    username = _check_username(username, problems)
+    _check_password(password, password_confirm, problems)
+    if "username" not in problems and _username_taken(username):
+        problems["username"] = _taken_error(username).message
+    return problems
+
+
 def _raise(problems: dict[str, str], status: int = 400) -> None:
     if problems:
         messages = list(problems.values())
