@@ -25,6 +25,7 @@ from kiosk.notices import feature as notices_feature
 from kiosk.printing import feature as printing_feature
 from kiosk.queue import feature as queue_feature
 from kiosk.ratelimit import RateCounter  # noqa: F401 - the rate-limit table
+from kiosk.region import feature as region_feature
 from kiosk.staff import feature as staff_feature
 from kiosk.tariffs import feature as tariffs_feature
 from kiosk.voice import feature as voice_feature
@@ -34,7 +35,7 @@ from kiosk.voice import feature as voice_feature
 FEATURES = (
     hall_feature, devices_feature, staff_feature, events_feature, home_feature, display_feature, health_feature,
     tariffs_feature, bills_feature, queue_feature, notices_feature, guides_feature, printing_feature,
-    media_feature, admin_feature, voice_feature,
+    media_feature, admin_feature, voice_feature, region_feature,
 )
 
 

@@ -19,8 +19,9 @@ from kiosk.events.service import prune_events
 from kiosk.extensions import db
 from kiosk.hall.models import Hall
 from kiosk.hall.service import hall_by_code, window_by_number
+from kiosk.region.service import region_by_code
 from kiosk.staff.auth import issue_token
-from kiosk.staff.models import StaffUser
+from kiosk.staff.models import ROLES, StaffUser
 from kiosk.staff.service import StaffError, create_user
 from kiosk.transaction import ImportOutcome, all_or_nothing
 
@@ -45,6 +46,9 @@ def seed_demo_command(if_empty: bool) -> None:
     """Create the demo hall, users and sample data (idempotent; safe to run again)."""
     if if_empty and db.session.scalar(select(Hall.id).limit(1)) is not None:
         click.echo("A hall exists already; demo seeding skipped.")
+        return
+    if if_empty and not current_app.config["DEMO"]:
+        click.echo("KIOSK_DEMO=0: demo seeding skipped; open /setup in the browser to create your hall.")
         return
     passwords = seed_demo()
     click.echo("Demo hall 'demo' is ready.")
@@ -71,14 +75,24 @@ def demo_remove_command(yes: bool) -> None:
 
 @click.command("create-user")
 @click.argument("username")
-@click.option("--role", type=click.Choice(["staff", "supervisor", "admin"]), default="staff", show_default=True)
+@click.option("--role", type=click.Choice([str(role) for role in ROLES]), default="staff", show_default=True)
 @click.option("--password", help="Prompted for (hidden) when not given.")
-@click.option("--hall", "hall_code", help="Hall code (default: KIOSK_DEFAULT_HALL).")
+@click.option("--hall", "hall_code",
+              help="Hall code (default: KIOSK_DEFAULT_HALL; region admins: their region's first).")
 @click.option("--window", "window_number", type=int, help="Default window number.")
+@click.option("--region", "region_code", help="The region of a region admin (--role region_admin).")
 def create_user_command(username: str, role: str, password: str | None, hall_code: str | None,
-                        window_number: int | None) -> None:
+                        window_number: int | None, region_code: str | None) -> None:
     """Create a staff user, or reset an existing user's password and role."""
-    hall = hall_by_code(hall_code or current_app.config["DEFAULT_HALL"])
+    region = region_by_code(region_code) if region_code else None
+    if region_code and region is None:
+        raise click.ClickException(f"region {region_code!r} not found; create it with create-region")
+    if region is not None and hall_code is None:
+        hall = region.halls[0] if region.halls else None
+        if hall is None:
+            raise click.ClickException(f"region {region.code} has no hall yet; create one with create-hall --region")
+    else:
+        hall = hall_by_code(hall_code or current_app.config["DEFAULT_HALL"])
     if hall is None:
         raise click.ClickException("hall not found; run `flask --app app seed-demo` first or pass --hall")
     if password is None:
@@ -88,7 +102,7 @@ def create_user_command(username: str, role: str, password: str | None, hall_cod
         raise click.ClickException(f"window {window_number} not found in hall {hall.code}")
     try:
         user = create_user(username, password, role, hall, default_window_id=window.id if window else None,
-                           actor="cli")
+                           actor="cli", region=region)
     except StaffError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"User {user.username} ({user.role}) saved.")

@@ -41,6 +41,7 @@ ENV_SETTINGS: dict[str, type] = {
     "VOICE_DIR": str,
     "MEDIA_DIR": str,
     "MEDIA_MAX_BYTES": int,
+    "DEMO": bool,
 }
 
 
@@ -75,6 +76,8 @@ def defaults(instance_path: Path) -> dict:
         "VOICE_DIR": str(instance_path / "voice"),
         "MEDIA_DIR": str(instance_path / "media"),
         "MEDIA_MAX_BYTES": 20_000_000,
+        #: Off (``KIOSK_DEMO=0``): no demo hall is seeded; an empty database leads to the setup wizard (/setup).
+        "DEMO": True,
     }
 
 

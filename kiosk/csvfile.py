@@ -8,6 +8,7 @@ module would otherwise accept quietly: a record with more or fewer columns than 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator
 
 from flask_babel import gettext as _
@@ -84,3 +85,24 @@ class CsvRecords:
                                                  found=len(fields))))
                 continue
             yield self.line, dict(zip(self.header, fields, strict=True))
+
+
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_cell(value: object) -> object:
+    """``value`` safe for a spreadsheet: text that would start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_csv(columns: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    """A CSV text for download: UTF-8 byte-order mark (Excel reads Chinese), header, formula-safe cells."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([export_cell(value) for value in row])
+    return "\ufeff" + out.getvalue()

@@ -134,6 +134,12 @@ def empty_runner(empty_app):
 
 
 @pytest.fixture
+def make_region():
+    """``make_region(code=…, halls=[…])``: :func:`tests.factories.make_region`."""
+    return factories.make_region
+
+
+@pytest.fixture
 def make_hall():
     """``make_hall(**fields)``: :func:`tests.factories.make_hall` on the test's database."""
     return factories.make_hall

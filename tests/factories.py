@@ -18,7 +18,7 @@ from kiosk.bills.models import Bill, BillAccount
 from kiosk.dbtypes import utcnow
 from kiosk.devices.pairing import SECRET_COOKIE, digest
 from kiosk.extensions import db
-from kiosk.hall.models import ALWAYS_OPEN, Device, Hall, Service, Window
+from kiosk.hall.models import ALWAYS_OPEN, Device, Hall, Region, Service, Window
 from kiosk.hall.service import business_day
 from kiosk.queue.models import QueueCounter, Ticket, WindowState
 from kiosk.queue.tickets import format_number
@@ -68,6 +68,15 @@ def make_hall(*, code: str | None = None, names: Mapping | None = None, timezone
     return _saved(hall)
 
 
+def make_region(*, code: str = "test-region", names: Mapping | None = None, halls: Sequence[Hall] = ()) -> Region:
+    """A region holding ``halls``."""
+    region = _saved(Region(code=code, names=dict(names or {"zh_Hans_CN": f"测试片区 {code}", "en": f"Region {code}"})))
+    for hall in halls:
+        hall.region_id = region.id
+    db.session.commit()
+    return region
+
+
 def default_hall() -> Hall:
     """The hall :data:`HALL_CODE`, made when it does not exist yet."""
     return db.session.scalar(select(Hall).where(Hall.code == HALL_CODE)) or make_hall(code=HALL_CODE)
@@ -107,12 +116,16 @@ def make_window(*, hall: Hall | None = None, number: int | None = None, services
 
 def make_staff_user(*, username: str | None = None, password: str = STAFF_PASSWORD, role: str = "staff",
                     hall: Hall | None = None, window: Window | None = None, display_name: str = "",
-                    active: bool = True) -> StaffUser:
-    """An active staff user who logs in with ``password``; ``role`` is staff, supervisor or admin."""
+                    active: bool = True, region: Region | None = None) -> StaffUser:
+    """An active staff user who logs in with ``password``; ``role`` is staff, supervisor, admin or region_admin
+    (a region admin's ``region``: the hall's by default)."""
     hall = hall or default_hall()
     username = username or _next_code(StaffUser.username, role)
+    if role == "region_admin" and region is None:
+        region = hall.region
     user = StaffUser(username=username, display_name=display_name or username, role=role, hall_id=hall.id,
-                     default_window_id=window.id if window is not None else None, active=active)
+                     default_window_id=window.id if window is not None else None, active=active,
+                     region_id=region.id if region is not None else None)
     user.set_password(password)
     return _saved(user)
 

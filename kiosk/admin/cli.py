@@ -59,11 +59,13 @@ def import_command(path: str, dry_run: bool) -> None:
 @click.argument("code")
 @click.option("--name", required=True, help="The hall's name in Chinese.")
 @click.option("--name-en", default="", help="The hall's name in English.")
-def create_hall_command(code: str, name: str, name_en: str) -> None:
+@click.option("--region", "region_code", default=None, help="The code of the region the hall belongs to.")
+def create_hall_command(code: str, name: str, name_en: str, region_code: str | None) -> None:
     """Create an empty hall (no services or windows yet): the smallest start; then export, edit and import."""
     if hall_by_code(code) is not None:
         raise click.ClickException(f"a hall with code {code!r} exists already")
     names = {"zh_Hans_CN": name, **({"en": name_en} if name_en else {})}
-    data = {"version": setup_file.FORMAT_VERSION, "hall": {"code": code, "names": names},
+    profile = {"code": code, "names": names, **({"region": region_code} if region_code else {})}
+    data = {"version": setup_file.FORMAT_VERSION, "hall": profile,
             "services": [], "windows": []}
     _report(setup_file.import_hall(setup_file.dump(data), actor="cli"))

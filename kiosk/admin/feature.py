@@ -1,11 +1,13 @@
 """How hall administration plugs into the app: its console page and its commands."""
 from flask import Flask
 
-from kiosk.admin import cli, staff_views
+from kiosk.admin import cli, staff_views, wizard_views
 
 
 def init_app(app: Flask) -> None:
-    """Register the hall-setup page, the ``hall`` command group and ``create-hall``."""
+    """Register the hall-setup page, the first-run wizard, the ``hall`` command group and ``create-hall``."""
     app.register_blueprint(staff_views.bp)
+    app.register_blueprint(wizard_views.bp)
+    app.before_request(wizard_views.lead_to_setup)
     app.cli.add_command(cli.hall_group)
     app.cli.add_command(cli.create_hall_command)

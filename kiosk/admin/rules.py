@@ -17,7 +17,7 @@ from kiosk.devices.pairing import NAME_PATTERN
 from kiosk.hall.models import DeviceKind
 from kiosk.i18n import DEFAULT_LOCALE, LOCALES
 from kiosk.printing.backends import BadPrinterSetting, check_printer_setting
-from kiosk.staff.models import ROLES
+from kiosk.staff.models import HALL_ROLES
 from kiosk.staff.users import USERNAME_PATTERN
 
 HALL_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,31}", re.ASCII)
@@ -201,8 +201,8 @@ def device_kind(value: object, path: str, problems: Problems) -> str | None:
 
 
 def role(value: object, path: str, problems: Problems) -> str | None:
-    """A staff role."""
-    return one_of_values(value, path, problems, tuple(str(role) for role in ROLES))
+    """A staff role of one hall (region admins are not part of a hall's setup)."""
+    return one_of_values(value, path, problems, tuple(str(role) for role in HALL_ROLES))
 
 
 def printer(value: object, path: str, problems: Problems) -> str | None:

@@ -22,10 +22,10 @@ from kiosk.admin.rules import Problems, problem
 from kiosk.audit.service import record
 from kiosk.events.service import append_event
 from kiosk.extensions import db
-from kiosk.hall.models import Device, Hall, Service, Window
+from kiosk.hall.models import Device, Hall, Region, Service, Window
 from kiosk.hall.service import set_window_services, window_preferences
 from kiosk.queue.models import Ticket, TicketStatus
-from kiosk.staff.models import StaffUser
+from kiosk.staff.models import StaffRole, StaffUser
 
 #: The file format's version, written on export and checked on import.
 FORMAT_VERSION = 1
@@ -51,7 +51,9 @@ class SetupReport:
 def export_hall(hall: Hall) -> dict:
     """The hall's setup as plain data, in the file's layout."""
     devices = db.session.scalars(select(Device).where(Device.hall_id == hall.id).order_by(Device.name))
-    staff = db.session.scalars(select(StaffUser).where(StaffUser.hall_id == hall.id).order_by(StaffUser.username))
+    staff = db.session.scalars(select(StaffUser).where(StaffUser.hall_id == hall.id,
+                                                       StaffUser.role != StaffRole.REGION_ADMIN.value)
+                               .order_by(StaffUser.username))
     return {
         "version": FORMAT_VERSION,
         "hall": {
@@ -65,6 +67,7 @@ def export_hall(hall: Hall) -> dict:
             "public_url": hall.public_url,
             "reception_days": rules.file_reception_days(hall.reception_days),
             "payment_url_template": hall.payment_url_template,
+            "region": hall.region.code if hall.region is not None else None,
         },
         "services": [{"code": service.code, "names": dict(service.names or {}),
                       "time_limit_minutes": service.time_limit_minutes, "priority_offered": service.priority_offered,
@@ -156,6 +159,11 @@ def check(data: object) -> tuple[dict, Problems]:
         "payment_url_template": rules.payment_url_template(raw_hall.get("payment_url_template"),
                                                            "hall.payment_url_template", problems),
     }
+    if "region" in raw_hall:  # left out: the hall stays in its region; empty: it leaves it
+        hall["region"] = None if raw_hall["region"] in (None, "") else rules.pattern(
+            raw_hall["region"], "hall.region", problems, rules.HALL_CODE,
+            _("must be a region code (1 to 32 lowercase letters, digits or '-') or empty"))
+
     def service(raw: dict, path: str) -> dict:
         return {
             "code": rules.pattern(raw.get("code"), f"{path}.code", problems, rules.SERVICE_CODE,
@@ -226,6 +234,19 @@ def check(data: object) -> tuple[dict, Problems]:
 # --- applying ---------------------------------------------------------------------------------------
 
 
+def _set_region(hall: Hall, code: str | None, report: SetupReport) -> None:
+    """Put ``hall`` in the region ``code`` (``None``: in no region)."""
+    region_id = None
+    if code is not None:
+        region_id = db.session.scalar(select(Region.id).where(Region.code == code))
+        if region_id is None:
+            problem(report.problems, "hall.region", _("no region has the code %(code)s (create-region makes one)",
+                                                      code=code))
+    if hall.region_id != region_id:
+        hall.region_id = region_id
+        report.changes.append("hall.region: set")
+
+
 def _apply(clean: dict, report: SetupReport) -> Hall:
     profile = clean["hall"]
     hall = db.session.scalar(select(Hall).where(Hall.code == profile["code"]))
@@ -233,8 +254,10 @@ def _apply(clean: dict, report: SetupReport) -> Hall:
         hall = Hall(code=profile["code"])
         db.session.add(hall)
         report.changes.append(f"hall {profile['code']}: created")
+    if "region" in profile:
+        _set_region(hall, profile["region"], report)
     for key, value in profile.items():
-        if key != "code" and getattr(hall, key) != value:
+        if key not in ("code", "region") and getattr(hall, key) != value:
             setattr(hall, key, value)
             report.changes.append(f"hall.{key}: set")
     db.session.flush()
@@ -309,6 +332,10 @@ def _apply(clean: dict, report: SetupReport) -> Hall:
 
     for index, item in enumerate(clean["staff"]):
         user = db.session.scalar(select(StaffUser).where(StaffUser.username == item["username"]))
+        if user is not None and user.role == StaffRole.REGION_ADMIN:
+            problem(report.problems, f"staff[{index}].username",
+                    _("%(name)s is a region administrator (not part of a hall's setup)", name=item["username"]))
+            continue
         if user is not None and user.hall_id != hall.id:
             problem(report.problems, f"staff[{index}].username",
                     _("%(name)s is a user of another hall", name=item["username"]))

@@ -36,6 +36,22 @@ window_services = Table(
 )
 
 
+class Region(Model):
+    """A group of halls run together (a city's or county's halls); a region admin works across them."""
+
+    __tablename__ = "regions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    halls: Mapped[list[Hall]] = relationship(back_populates="region", order_by="Hall.code")
+
+    def __repr__(self) -> str:
+        return f"<Region {self.code}>"
+
+
 class Hall(Model):
     """A power-supply business hall (营业厅)."""
 
@@ -66,7 +82,10 @@ class Hall(Model):
     #: Online payment link, e.g. ``https://pay.example.cn/?account={account}`` (stored and checked only).
     payment_url_template: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The region the hall belongs to (none for a hall run on its own).
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id", ondelete="SET NULL"), index=True)
 
+    region: Mapped[Region | None] = relationship(back_populates="halls")
     services: Mapped[list[Service]] = relationship(back_populates="hall", order_by="Service.sort_order")
     windows: Mapped[list[Window]] = relationship(back_populates="hall", order_by="Window.number")
 

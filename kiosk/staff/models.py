@@ -11,7 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from kiosk.dbtypes import UTCDateTime, one_of, utcnow
 from kiosk.extensions import Model
-from kiosk.hall.models import Hall, Window
+from kiosk.hall.models import Hall, Region, Window
 
 
 class StaffRole(StrEnum):
@@ -20,10 +20,14 @@ class StaffRole(StrEnum):
     STAFF = "staff"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    #: Administers every hall of their region; works in one of them at a time (``hall_id``).
+    REGION_ADMIN = "region_admin"
 
 
 #: The roles in order of power.
 ROLES: tuple[StaffRole, ...] = tuple(StaffRole)
+#: The roles of a member of one hall (what a hall's admin may give; region admins are made by ``create-user``).
+HALL_ROLES: tuple[StaffRole, ...] = (StaffRole.STAFF, StaffRole.SUPERVISOR, StaffRole.ADMIN)
 
 
 class StaffUser(UserMixin, Model):
@@ -36,7 +40,10 @@ class StaffUser(UserMixin, Model):
     display_name: Mapped[str] = mapped_column(String(128), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(one_of(StaffRole, "role", 16), default=StaffRole.STAFF.value)
+    #: The hall the user works in (for a region admin: the hall they are currently working in).
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"), index=True)
+    #: A region admin's region (empty for everyone else).
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id", ondelete="SET NULL"), index=True)
     default_window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -44,6 +51,7 @@ class StaffUser(UserMixin, Model):
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     hall: Mapped[Hall] = relationship()
+    region: Mapped[Region | None] = relationship()
     default_window: Mapped[Window | None] = relationship()
 
     def set_password(self, password: str) -> None:

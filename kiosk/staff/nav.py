@@ -32,6 +32,7 @@ NAV = (
     NavItem("staff_users.index", _l("Users")),
     NavItem("staff_users.windows", _l("Window assignments")),
     NavItem("guides_staff.applications", _l("Applications")),
+    NavItem("region_staff.overview", _l("Region")),
 )
 
 #: The "Administration" section: the hall's own setup.

@@ -5,7 +5,9 @@ role may take that action, or no entry when it may not take it at all:
 
 * ``own_window``: only at the user's own window, their ``default_window`` (a staff member works at
   another window once a supervisor or admin assigns it to them, ``users.assign_window``);
-* ``own_hall``: anywhere in the user's hall;
+* ``own_hall``: anywhere in the user's hall (for a region admin: the hall they currently work in,
+  chosen with ``/staff/region/hall``);
+* ``own_region``: in every hall of the user's region (a region admin's);
 * ``any_hall``: in every hall (only for content every hall shares: tariffs, fees, guides, late-fee rules).
 
 Nobody acts in another hall: staff pages and staff API routes work in the user's hall (the decorators
@@ -34,6 +36,7 @@ class Scope(StrEnum):
 
     OWN_WINDOW = "own_window"
     OWN_HALL = "own_hall"
+    OWN_REGION = "own_region"
     ANY_HALL = "any_hall"
 
 
@@ -41,10 +44,13 @@ class Scope(StrEnum):
 SCOPES: tuple[Scope, ...] = tuple(Scope)
 
 STAFF, SUPERVISOR, ADMIN = StaffRole.STAFF, StaffRole.SUPERVISOR, StaffRole.ADMIN
-WINDOW, HALL, ANY = Scope.OWN_WINDOW, Scope.OWN_HALL, Scope.ANY_HALL
+WINDOW, HALL, REGION, ANY = Scope.OWN_WINDOW, Scope.OWN_HALL, Scope.OWN_REGION, Scope.ANY_HALL
 
 
 def _row(**scopes: Scope) -> Mapping[StaffRole, Scope]:
+    """A row of the table; a region admin may do what an admin may, in the hall they currently work in."""
+    if "admin" in scopes and "region_admin" not in scopes:
+        scopes["region_admin"] = scopes["admin"]
     return MappingProxyType({StaffRole(role): scope for role, scope in scopes.items()})
 
 
@@ -84,6 +90,9 @@ PERMISSIONS: Mapping[str, Mapping[StaffRole, Scope]] = MappingProxyType({
     "media.manage": _row(supervisor=HALL, admin=HALL),
     # the hall's own setup: profile, hours, services, windows (hall administration)
     "hall.admin": _row(admin=HALL),
+    # the region: overview and statistics of its halls (an admin sees their own hall's row); moving between them
+    "region.view": _row(admin=HALL, region_admin=REGION),
+    "region.switch_hall": _row(region_admin=REGION),
 })
 
 #: Messages for a refusal, by action (the 403 page or the API's ``{"error": …}``).
@@ -124,8 +133,10 @@ def allowed(user, action: str, *, window: Window | None = None, hall: Hall | Non
         return False
     if scope is Scope.ANY_HALL:
         return True
-    hall_id = window.hall_id if window is not None else hall.id if hall is not None else None
-    if hall_id is not None and hall_id != user.hall_id:
+    target = window.hall if window is not None else hall
+    if scope is Scope.OWN_REGION:
+        return target is None or (user.region_id is not None and target.region_id == user.region_id)
+    if target is not None and target.id != user.hall_id:
         return False
     if scope is Scope.OWN_WINDOW and window is not None:
         return user.default_window_id is not None and user.default_window_id == window.id

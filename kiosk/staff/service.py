@@ -10,9 +10,9 @@ from sqlalchemy import select
 from kiosk.audit.service import record
 from kiosk.errors import KioskError
 from kiosk.extensions import db
-from kiosk.hall.models import Hall
+from kiosk.hall.models import Hall, Region
 from kiosk.staff import throttle
-from kiosk.staff.models import ROLES, StaffUser
+from kiosk.staff.models import ROLES, StaffRole, StaffUser
 from kiosk.transaction import use_case
 
 
@@ -97,11 +97,19 @@ def record_logout(user: StaffUser) -> None:
 
 @use_case
 def create_user(username: str, password: str, role: str, hall: Hall, *, display_name: str = "",
-                default_window_id: int | None = None, actor: str | None = None) -> StaffUser:
-    """Create (or, when it exists, update) a staff user: one use case; with ``actor``, written to the audit log."""
+                default_window_id: int | None = None, actor: str | None = None,
+                region: Region | None = None) -> StaffUser:
+    """Create (or, when it exists, update) a staff user: one use case; with ``actor``, written to the audit log.
+
+    A region admin needs ``region`` (and ``hall`` one of its halls, where they start working); nobody else has one.
+    """
     username = username.strip()
     if role not in ROLES:
         raise StaffError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    if (role == StaffRole.REGION_ADMIN) != (region is not None):
+        raise StaffError("a region admin needs --region, and only a region admin has one")
+    if region is not None and hall.region_id != region.id:
+        raise StaffError(f"hall {hall.code} is not in region {region.code}")
     if not username or len(username) > 64:
         raise StaffError("a username of 1 to 64 characters is required")
     if len(password) < 8:
@@ -112,6 +120,7 @@ def create_user(username: str, password: str, role: str, hall: Hall, *, display_
         db.session.add(user)
     user.role = role
     user.hall_id = hall.id
+    user.region_id = region.id if region is not None else None
     user.display_name = display_name or user.display_name or username
     user.default_window_id = default_window_id
     user.active = True
@@ -119,5 +128,6 @@ def create_user(username: str, password: str, role: str, hall: Hall, *, display_
     user.end_sessions()
     throttle.clear(username)
     if actor is not None:
-        record("staff.create", user.username, after={"role": role}, actor=actor, hall_id=hall.id)
+        record("staff.create", user.username, after={"role": role, **({"region": region.code} if region else {})},
+               actor=actor, hall_id=hall.id)
     return user

@@ -11,7 +11,7 @@ from flask_login import current_user, login_user
 
 from kiosk.extensions import db
 from kiosk.staff import users
-from kiosk.staff.models import ROLES, StaffUser
+from kiosk.staff.models import HALL_ROLES, StaffRole, StaffUser
 from kiosk.staff.permissions import permission_required
 
 bp = Blueprint("staff_users", __name__, url_prefix="/staff/users")
@@ -25,7 +25,7 @@ KEPT_FIELDS = ("username", "display_name", "role", "default_window")
 def _own(user_id: int) -> StaffUser:
     """The user ``user_id`` of the current admin's hall, else 404."""
     user = db.session.get(StaffUser, user_id) if 0 < user_id <= MAX_ID else None
-    if user is None or user.hall_id != current_user.hall_id:
+    if user is None or user.hall_id != current_user.hall_id or user.role == StaffRole.REGION_ADMIN:
         abort(404)
     return user
 
@@ -37,14 +37,14 @@ def _kept_form() -> dict:
 def _index_page(form: dict | None = None, error: users.UserError | None = None, status: int = 200):
     hall = current_user.hall
     return render_template("staff/users/index.html", hall=hall, users=users.users_of(hall),
-                           tokens=users.token_counts(hall), windows=hall.windows, roles=ROLES,
+                           tokens=users.token_counts(hall), windows=hall.windows, roles=HALL_ROLES,
                            form=form or {}, error=error, password_min=users.PASSWORD_MIN), status
 
 
 def _edit_page(user: StaffUser, section: str | None = None, error: users.UserError | None = None,
                form: dict | None = None, status: int = 200):
     hall = current_user.hall
-    return render_template("staff/users/edit.html", hall=hall, user=user, windows=hall.windows, roles=ROLES,
+    return render_template("staff/users/edit.html", hall=hall, user=user, windows=hall.windows, roles=HALL_ROLES,
                            tokens=users.token_count(user), section=section, error=error,
                            form=form or {}, password_min=users.PASSWORD_MIN), status
 

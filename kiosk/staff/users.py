@@ -18,7 +18,7 @@ from kiosk.errors import KioskError
 from kiosk.extensions import db
 from kiosk.hall.models import Hall, Window
 from kiosk.staff import throttle
-from kiosk.staff.models import ROLES, ApiToken, StaffUser
+from kiosk.staff.models import HALL_ROLES, ApiToken, StaffRole, StaffUser
 from kiosk.transaction import use_case
 
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._-]{3,64}", re.ASCII)
@@ -45,8 +45,9 @@ class UserError(KioskError):
 
 
 def users_of(hall: Hall) -> list[StaffUser]:
-    """The hall's users by username."""
-    return list(db.session.scalars(select(StaffUser).where(StaffUser.hall_id == hall.id)
+    """The hall's users by username (region admins working in the hall are the region's, not listed)."""
+    return list(db.session.scalars(select(StaffUser).where(StaffUser.hall_id == hall.id,
+                                                           StaffUser.role != StaffRole.REGION_ADMIN.value)
                                    .order_by(StaffUser.username)))
 
 
@@ -105,7 +106,7 @@ def _check_display_name(value, problems: dict[str, str]) -> str:
 
 def _check_role(value, problems: dict[str, str]) -> str:
     role = _text(value)
-    if role not in ROLES:
+    if role not in HALL_ROLES:
         problems["role"] = _("Choose one of the roles.")
     return role
 
@@ -137,6 +138,16 @@ def _check_password(password, confirm, problems: dict[str, str]) -> str:
     return password
 
 
+def account_problems(username, password, password_confirm) -> dict[str, str]:
+    """What is wrong with a new account's username and password (typed twice), by form field; empty when fine."""
+    problems: dict[str, str] = {}
+    username = _check_username(username, problems)
+    _check_password(password, password_confirm, problems)
+    if "username" not in problems and _username_taken(username):
+        problems["username"] = _taken_error(username).message
+    return problems
+
+
 def _raise(problems: dict[str, str], status: int = 400) -> None:
     if problems:
         messages = list(problems.values())
@@ -156,7 +167,8 @@ def _taken_error(username: str) -> UserError:
 
 
 def _same_hall(user: StaffUser, actor: StaffUser | None) -> None:
-    if actor is not None and actor.hall_id != user.hall_id:
+    """Refuse (404) a user of another hall, and a region admin (theirs is the region's account, not the hall's)."""
+    if actor is not None and (actor.hall_id != user.hall_id or user.role == StaffRole.REGION_ADMIN):
         raise UserError(_("This user does not exist."), 404)
 
 

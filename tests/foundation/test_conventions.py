@@ -16,7 +16,8 @@ ENTRY_POINTS = [
     ROOT / "kiosk/cli.py",
 ]
 #: The staff package is the console itself: its login pages are ``staff.*``, its user admin ``staff_users.*``.
-BLUEPRINT_EXCEPTIONS = {"staff/staff_views.py": "staff", "staff/user_views.py": "staff_users"}
+BLUEPRINT_EXCEPTIONS = {"staff/staff_views.py": "staff", "staff/user_views.py": "staff_users",
+                        "admin/wizard_views.py": "setup_wizard"}
 
 
 def expected_blueprint(path: Path) -> str:

@@ -58,14 +58,18 @@ ACTORS: tuple[Actor, ...] = (
     Actor("token: admin of the other hall", "admin", token=True, hall="other", window=9),
     Actor("token: supervisor", "supervisor", token=True),
     Actor("token: admin", "admin", token=True),
+    Actor("region admin", "region_admin"),
+    Actor("token: region admin", "region_admin", token=True),
+    Actor("region admin of another region", "region_admin", hall="other", window=9),
+    Actor("token: region admin of another region", "region_admin", token=True, hall="other", window=9),
 )
 
 # --- routes -------------------------------------------------------------------------------------------
 
 #: Who a row is for: everyone; anyone logged in; any staff role of the hall; staff at that window (supervisors
 #: and admins at any window of their hall); supervisors and admins; admins of the hall; admins of any hall
-#: (content every hall shares).
-WHO = ("public", "login", "staff", "window", "supervisor", "admin", "shared")
+#: (content every hall shares); region admins (in their region's halls).
+WHO = ("public", "login", "staff", "window", "supervisor", "admin", "shared", "region")
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ class Row:
 def rows(ids: dict[str, int]) -> list[Row]:
     """The table; ``ids`` are the objects of the hall "here" that rows name."""
     op, notice, job, user, device = ids["opinion"], ids["notice"], ids["job"], ids["user"], ids["device"]
-    callback, slide, service, window = ids["callback"], ids["slide"], ids["service"], ids["window"]
+    callback, slide, service, window, hall = ids["callback"], ids["slide"], ids["service"], ids["window"], ids["hall"]
     return [
         # staff home, login, logout
         Row("staff.home", "GET", "/staff", "login", 200),
@@ -208,6 +212,13 @@ def rows(ids: dict[str, int]) -> list[Row]:
         Row("admin_staff.window", "GET", f"/staff/admin/windows/{window}", "admin", 200, foreign=404),
         Row("admin_staff.update_window", "POST", f"/staff/admin/windows/{window}", "admin", 400, foreign=404,
             data={}),
+        # the region: overview, statistics (an admin: their own hall's row), moving between its halls
+        Row("region_staff.overview", "GET", "/staff/region", "admin", 200),
+        Row("region_staff.overview_json", "GET", "/staff/region/overview.json", "admin", 200),
+        Row("region_staff.stats", "GET", "/staff/region/stats", "admin", 200),
+        Row("region_staff.stats_csv", "GET", "/staff/region/stats.csv", "admin", 200),
+        Row("region_staff.switch_hall", "POST", "/staff/region/hall", "region", 303, foreign=404,
+            data={"hall": str(hall)}),
         # public API
         Row("api.queue.create_ticket", "POST", "/api/v1/tickets", "public", 400, json={"service": 1}),
         Row("api.queue.queue_snapshot", "GET", "/api/v1/queue", "public", 200),
@@ -246,9 +257,9 @@ def rows(ids: dict[str, int]) -> list[Row]:
 
 
 #: The objects of the hall "here" that rows name.
-IDS = ("opinion", "callback", "notice", "job", "user", "device", "slide", "service", "window")
+IDS = ("opinion", "callback", "notice", "job", "user", "device", "slide", "service", "window", "hall")
 #: Routes outside the staff console and the API: open to everyone by design.
-PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair", "/media/")
+PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair", "/media/", "/setup")
 PUBLIC_ENDPOINTS = {"home.root"}
 
 
@@ -263,7 +274,8 @@ def expected(row: Row, actor: Actor) -> int:
         return 302  # to the login page
     if row.who == "login":
         return row.ok
-    needed = {"staff": "staff", "window": "staff", "supervisor": "supervisor", "admin": "admin", "shared": "admin"}
+    needed = {"staff": "staff", "window": "staff", "supervisor": "supervisor", "admin": "admin", "shared": "admin",
+              "region": "region_admin"}
     if ROLES.index(actor.role) < ROLES.index(needed[row.who]):
         return 403
     if row.who == "shared":
@@ -279,8 +291,9 @@ def expected(row: Row, actor: Actor) -> int:
 
 
 @pytest.fixture
-def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
-    """Two halls, one caller per actor (a logged-in client or a token header) and the objects rows name."""
+def halls(empty_app, make_hall, make_service, make_window, make_staff_user, make_region):
+    """Two halls, each in its own region, one caller per actor (a logged-in client or a token header) and the
+    objects rows name."""
     here = make_hall()
     service = make_service(hall=here, code="A")
     make_service(hall=here, code="B")
@@ -289,6 +302,8 @@ def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
     make_service(hall=other, code="A")
     make_service(hall=other, code="B")
     windows[9] = make_window(hall=other, number=9)
+    make_region(code="here-region", halls=[here])
+    make_region(code="other-region", halls=[other])
     now = utcnow()
     opinion = Opinion(hall_id=here.id, kind="suggestion", topic="other", text="…", phone="13800000000")
     callback = CallbackRequest(hall_id=here.id, phone="13900000000")
@@ -321,7 +336,7 @@ def halls(empty_app, make_hall, make_service, make_window, make_staff_user):
             assert response.status_code == 302, actor
         callers[actor.name] = {"client": client, "headers": headers}
     ids = {"opinion": opinion.id, "callback": callback.id, "notice": notice.id, "job": job.id, "user": target.id,
-           "device": device.id, "slide": slide.id, "service": service.id, "window": windows[1].id}
+           "device": device.id, "slide": slide.id, "service": service.id, "window": windows[1].id, "hall": here.id}
     return callers, ids
 
 

@@ -1,0 +1,1 @@
+"""Regions: halls run together on one server, the region admin's overview, statistics and hall switch."""

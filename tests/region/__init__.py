@@ -1,0 +1,1 @@
+"""Tests of regions: the region admin, the overview, statistics, the hall switch and hall isolation."""
