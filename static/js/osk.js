@@ -29,7 +29,9 @@ function setup(board) {
   const list = board.querySelector("[data-osk-candidate-list]");
   const composing = board.querySelector("[data-osk-composing]");
   const pageSize = () => (document.documentElement.classList.contains("elder") ? 6 : 9);
-  const state = { layout: allowed[0], shift: false, stack: false, buffer: "", found: [], page: 0, dict: null };
+  const state = {
+    layout: allowed[0], shift: false, stack: false, buffer: "", found: [], start: 0, starts: [], shown: 0, dict: null,
+  };
 
   const insert = (text) => {
     const limit = field.maxLength > 0 ? field.maxLength : Infinity;
@@ -49,29 +51,41 @@ function setup(board) {
     try { field.setSelectionRange(from, from); } catch { /* ignore */ }
   };
 
+  // A page of candidates holds as many as fit on the bar (at most pageSize()); `starts` remembers
+  // where the earlier pages began, for the "previous" key.
   const drawCandidates = () => {
     const pinyin = LAYOUTS[state.layout].ime === "pinyin";
     bar.hidden = !pinyin;
     if (!pinyin) return;
     composing.textContent = state.buffer;
     list.replaceChildren();
-    const size = pageSize();
-    const pages = Math.max(1, Math.ceil(state.found.length / size));
-    state.page = Math.min(state.page, pages - 1);
-    state.found.slice(state.page * size, (state.page + 1) * size).forEach((candidate, index) => {
+    state.found.slice(state.start, state.start + pageSize()).forEach((candidate, index) => {
       const key = button("", candidate.text, "osk-candidate");
       delete key.dataset.oskKey;
-      key.dataset.oskCandidate = String(state.page * size + index);
+      key.dataset.oskCandidate = String(state.start + index);
       key.lang = "zh-Hans-CN";
       list.append(key);
     });
+    const right = list.getBoundingClientRect().right;
+    while (list.children.length > 1 && list.lastElementChild.getBoundingClientRect().right > right + 0.5) {
+      list.lastElementChild.remove();
+    }
+    state.shown = list.children.length;
     for (const pager of bar.querySelectorAll("[data-osk-page]")) {
-      const step = Number(pager.dataset.oskPage);
-      pager.disabled = step < 0 ? state.page === 0 : state.page >= pages - 1;
+      pager.disabled = Number(pager.dataset.oskPage) < 0
+        ? state.starts.length === 0 : state.start + state.shown >= state.found.length;
     }
   };
+  const turn = (step) => {
+    if (step > 0 && state.start + state.shown < state.found.length) {
+      state.starts.push(state.start);
+      state.start += state.shown;
+    } else if (step < 0 && state.starts.length) state.start = state.starts.pop();
+    drawCandidates();
+  };
   const lookUp = () => {
-    state.page = 0;
+    state.start = 0;
+    state.starts = [];
     if (!state.buffer) { state.found = []; drawCandidates(); return; }
     const letters = state.buffer;
     const show = (dict) => {
@@ -159,12 +173,12 @@ function setup(board) {
     const pager = event.target.closest("[data-osk-page]");
     const chosen = event.target.closest("[data-osk-candidate]");
     const key = event.target.closest("[data-osk-key]");
-    if (pager) { state.page += Number(pager.dataset.oskPage); drawCandidates(); return; }
+    if (pager) { turn(Number(pager.dataset.oskPage)); return; }
     if (chosen) pick(state.found[Number(chosen.dataset.oskCandidate)]);
     else if (!key) return;
     else {
       const value = key.dataset.oskKey;
-      if (value === "layout") { useLayout(key.dataset.oskNext); return; }
+      if (value === "layout") { useLayout(key.dataset.oskNext); field.dispatchEvent(new Event("input", { bubbles: true })); return; }
       if (value === "shift") { state.shift = !state.shift; drawLetters(); return; }
       if (value === "stack") { state.stack = !state.stack; drawLetters(); return; }
       if (value === "hide") { flush(); close(); return; }
