@@ -205,3 +205,23 @@ def test_journey_3_a_complaint_in_chinese_with_the_pinyin_keyboard(page, artifac
     page.wait_for_selector("[data-thanks]")
     assert "5" in page.inner_text("main")  # complaints are answered within 5 days
     page.screenshot(path=str(artifacts / "journey3-3-thanks.png"))
+
+
+@pytest.mark.parametrize(("code", "layout", "letters", "typed"), [
+    ("bo", "bo", ["བ", "ོ", "ད", "་"], "བོད་"),
+    ("mn_Mong_CN", "mn", ["ᠮ", "ᠣ", "ᠩ", "ᠭ", "ᠣ", "ᠯ"], "ᠮᠣᠩᠭᠣᠯ"),
+    ("en", "latin", ["o", "k"], "ok"),
+])
+def test_the_board_starts_in_the_kiosk_locale_layout(page, artifacts, code, layout, letters, typed):
+    page.goto(f"{page.base}/kiosk/opinion?lang={code}")
+    board = '.osk[data-osk-for="opinion-text"]'
+    assert page.get_attribute(board, "data-osk-layout") == layout
+    page.click("#opinion-text")
+    for letter in letters:
+        page.click(f'{board} .osk-letters [data-osk-key="{letter}"]')
+    assert page.input_value("#opinion-text") == typed
+    page.screenshot(path=str(artifacts / f"osk-opinion-{code}.png"))
+    # a search box takes Chinese, English and Uyghur: other locales start in pinyin
+    page.goto(f"{page.base}/kiosk/guides?lang={code}")
+    expected = "latin" if code == "en" else "pinyin"
+    assert page.get_attribute('.osk[data-osk-for="guide-q"]', "data-osk-layout") == expected
