@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
 
-.PHONY: run dev test setup fonts setup-test system-deps system-deps-test venv venv-test translations db i18n i18n-check bench lint serve clean
+.PHONY: run dev test setup fonts pinyin setup-test system-deps system-deps-test venv venv-test translations db i18n i18n-check bench lint serve clean
 
 run: setup db serve  ## set everything up and serve the demo hall on http://127.0.0.1:5000
 
@@ -24,6 +24,9 @@ fonts: venv  ## prepare the CJK font subset printed matter uses (idempotent; pri
 	@$(BIN)/python scripts/prepare_fonts.py
 
 setup-test: system-deps-test venv-test translations
+
+pinyin: venv-test  ## rebuild static/osk/pinyin.json (the on-screen keyboard's pinyin data) from pypinyin and jieba
+	$(BIN)/python scripts/build_pinyin.py
 
 system-deps:
 	@sh scripts/system-deps.sh run
