@@ -7,7 +7,8 @@ from kiosk.bills import chart, lookup, service, statement
 from kiosk.bills import session as lookup_session
 from kiosk.bills.models import BillAccount
 from kiosk.hall.service import business_day, current_hall
-from kiosk.i18n import current_locale_info
+from kiosk.i18n import current_locale_code, current_locale_info
+from kiosk.printing.kiosk_print import print_for_customer
 
 bp = Blueprint("bills", __name__, url_prefix="/kiosk/bills")
 
@@ -58,7 +59,7 @@ def result():
         return redirect(url_for("bills.query"))
     hall = current_hall()
     return render_template("kiosk/bills/result.html", hall=hall, summary=service.summary(account, business_day(hall)),
-                           server_print=statement.can_print(), outcome=None)
+                           outcome=None)
 
 
 @bp.get("/bill/<period>")
@@ -97,6 +98,7 @@ def print_statement():
         return redirect(url_for("bills.query"))
     hall = current_hall()
     summary = service.summary(account, business_day(hall))
-    outcome = statement.print_now(summary, hall)
-    return render_template("kiosk/bills/result.html", hall=hall, summary=summary, server_print=statement.can_print(),
-                           outcome=outcome)
+    outcome = print_for_customer(statement.render(summary, hall), "bill_statement", summary.account_masked,
+                                 pdf_url=url_for("bills.statement_pdf", lang=current_locale_code()))
+    return render_template("kiosk/bills/result.html", hall=hall, summary=summary, outcome=outcome), (
+        200 if outcome.ok else 503)
