@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from flask_babel import gettext as _
 
+from kiosk.bills.payment import template_problem
 from kiosk.dbtypes import is_one_of
 from kiosk.devices.pairing import NAME_PATTERN
 from kiosk.hall.models import DeviceKind
@@ -211,3 +212,14 @@ def printer(value: object, path: str, problems: Problems) -> str | None:
     except BadPrinterSetting:
         problem(problems, path, _("must be file, file:/folder, cups:<queue> or browser"))
         return None
+
+
+def payment_url_template(value: object, path: str, problems: Problems) -> str | None:
+    """The hall's "pay on your phone" address: ``https://…`` with ``{account}``; absent or empty: none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    reason = template_problem(value)
+    if reason is not None:
+        problem(problems, path, reason)
+        return None
+    return str(value).strip()

@@ -61,6 +61,7 @@ def export_hall(hall: Hall) -> dict:
             "opening_exceptions": {day: [f"{start}-{end}" for start, end in spans]
                                    for day, spans in sorted((hall.hour_exceptions or {}).items())},
             "closed_on_public_holidays": hall.closed_on_public_holidays,
+            "payment_url_template": hall.payment_url_template or "",
         },
         "services": [{"code": service.code, "names": dict(service.names or {}),
                       "time_limit_minutes": service.time_limit_minutes} for service in hall.services],
@@ -136,6 +137,8 @@ def check(data: object) -> tuple[dict, Problems]:
         "hour_exceptions": rules.dated_hours(raw_hall.get("opening_exceptions"), "hall.opening_exceptions", problems),
         "closed_on_public_holidays": rules.flag(raw_hall.get("closed_on_public_holidays"),
                                                 "hall.closed_on_public_holidays", problems, True),
+        "payment_url_template": rules.payment_url_template(raw_hall.get("payment_url_template"),
+                                                           "hall.payment_url_template", problems),
     }
     def service(raw: dict, path: str) -> dict:
         return {

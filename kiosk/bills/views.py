@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from kiosk.bills import chart, lookup, service, statement
+from kiosk.bills import chart, lookup, payment, service, statement
 from kiosk.bills import session as lookup_session
 from kiosk.bills.models import BillAccount
 from kiosk.hall.service import business_day, current_hall
@@ -58,8 +58,14 @@ def result():
     if account is None:
         return redirect(url_for("bills.query"))
     hall = current_hall()
-    return render_template("kiosk/bills/result.html", hall=hall, summary=service.summary(account, business_day(hall)),
-                           outcome=None)
+    return _result(hall, service.summary(account, business_day(hall)))
+
+
+def _result(hall, summary: service.Summary, outcome=None):
+    """The result page; with the hall's "pay on your phone" QR code when it has a payment address."""
+    url = payment.payment_url(hall, summary.account) if summary.total_due > 0 else None
+    return render_template("kiosk/bills/result.html", hall=hall, summary=summary, outcome=outcome,
+                           pay_qr=payment.qr_svg(url) if url else None), (200 if outcome is None or outcome.ok else 503)
 
 
 @bp.get("/bill/<period>")
@@ -75,6 +81,7 @@ def detail(period: str):
     rtl = current_locale_info().direction == "rtl"
     return render_template("kiosk/bills/detail.html", hall=hall, bill=found, category=account.customer_category,
                            bars=chart.bars(found.history, rtl), chart_width=chart.WIDTH, chart_height=chart.HEIGHT,
+                           chart_bottom=chart.BOTTOM,
                            back_url=url_for("bills.result"))
 
 
@@ -100,5 +107,4 @@ def print_statement():
     summary = service.summary(account, business_day(hall))
     outcome = print_for_customer(statement.render(summary, hall), "bill_statement", summary.account_masked,
                                  pdf_url=url_for("bills.statement_pdf", lang=current_locale_code()))
-    return render_template("kiosk/bills/result.html", hall=hall, summary=summary, outcome=outcome), (
-        200 if outcome.ok else 503)
+    return _result(hall, summary, outcome)

@@ -41,6 +41,8 @@ class Hall(Model):
     hour_exceptions: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
     #: Closed on China's statutory public holidays (and open on adjusted working days with weekday hours).
     closed_on_public_holidays: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    #: The utility's "pay on your phone" page, ``https://…{account}…`` (the bill result's QR code); none: no code.
+    payment_url_template: Mapped[str | None] = mapped_column(String(500), nullable=True, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     services: Mapped[list[Service]] = relationship(back_populates="hall", order_by="Service.sort_order")
