@@ -210,7 +210,7 @@ def rows(ids: dict[str, int]) -> list[Row]:
 #: The objects of the hall "here" that rows name.
 IDS = ("opinion", "callback", "notice", "job", "user", "device")
 #: Routes outside the staff console and the API: open to everyone by design.
-PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair")
+PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair", "/favicon.ico")
 PUBLIC_ENDPOINTS = {"home.root"}
 
 
