@@ -31,7 +31,8 @@ export function returnHomeAfter(seconds) {
   last = Date.now();
 }
 
-for (const type of ["pointerdown", "keydown", "touchstart", "input", "scroll"]) {
+// Not "scroll": a page scrolling itself (a focus, a script) is no sign of a customer; touch and wheel are.
+for (const type of ["pointerdown", "keydown", "touchstart", "input", "wheel"]) {
   window.addEventListener(type, activity, { passive: true, capture: true });
 }
 
