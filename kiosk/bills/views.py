@@ -65,7 +65,7 @@ def _result(hall, summary: service.Summary, outcome=None):
     """The result page; with the hall's "pay on your phone" QR code when it has a payment address."""
     url = payment.payment_url(hall, summary.account) if summary.total_due > 0 else None
     return render_template("kiosk/bills/result.html", hall=hall, summary=summary, outcome=outcome,
-                           pay_qr=payment.qr_svg(url) if url else None), (200 if outcome is None or outcome.ok else 503)
+                           pay_qr=payment.qr_svg(url) if url else None)
 
 
 @bp.get("/bill/<period>")

@@ -69,7 +69,7 @@ def print_letter(code: str):
     pdf = documents.letter_pdf(guide, current_hall())
     outcome = print_for_customer(pdf, "notification_letter", guide.code,
                                  pdf_url=url_for("guides.letter_pdf", code=guide.code, lang=current_locale_code()))
-    return _detail(guide, outcome, 200 if outcome.ok else 503)
+    return _detail(guide, outcome)
 
 
 @bp.get("/kiosk/forms/<code>")

@@ -57,6 +57,10 @@ def print_for_customer(pdf: bytes, kind: str, reference: str, *, pdf_url: str | 
 
 
 def confirmation_page(outcome: KioskPrint, title: str, back_url: str):
-    """The kiosk's own page after a print: the outcome, Back to the page printed from, and Home."""
+    """The kiosk's own page after a print: the outcome, Back to the page printed from, and Home.
+
+    A print that failed or was refused is still a page the kiosk answers normally (200): the
+    request was fine, the paper is what went wrong, and the page says what to do.
+    """
     return render_template("kiosk/printing/printed.html", hall=current_hall(), outcome=outcome, title=title,
-                           back_url=back_url), (200 if outcome.ok else 503)
+                           back_url=back_url)
