@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
 
-.PHONY: run dev test setup fonts pinyin setup-test system-deps system-deps-test venv venv-test translations db i18n i18n-check bench lint serve clean
+.PHONY: run dev test setup fonts pinyin setup-test system-deps system-deps-test venv venv-test translations db i18n i18n-check bench lint serve clean vnu
 
 run: setup db serve  ## set everything up and serve the demo hall on http://127.0.0.1:5000
 
@@ -23,7 +23,14 @@ setup: system-deps venv translations fonts
 fonts: venv  ## prepare the CJK font subset printed matter uses (idempotent; printing works without it, slower)
 	@$(BIN)/python scripts/prepare_fonts.py
 
-setup-test: system-deps-test venv-test translations
+setup-test: system-deps-test venv-test translations vnu
+
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+vnu: $(VNU_JAR)  ## the Nu HTML Checker (npm vnu-jar, run with the system Java by the tests)
+
+$(VNU_JAR):
+	npm install --prefix .tools --no-audit --no-fund vnu-jar@26.9.27
 
 pinyin: venv-test  ## rebuild static/osk/pinyin.json (the on-screen keyboard's pinyin data) from pypinyin and jieba
 	$(BIN)/python scripts/build_pinyin.py
@@ -90,4 +97,4 @@ lint: venv-test  ## ruff and mypy
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache
+	rm -rf $(VENV) artifacts .pytest_cache .tools

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask, g
 
-from kiosk import api, cli, database, errors, i18n, security, validation
+from kiosk import api, assets, cli, database, errors, i18n, security, validation
 from kiosk import config as config_module
 from kiosk.admin import feature as admin_feature
 from kiosk.audit import models as audit_models  # noqa: F401 - the audit table
@@ -91,6 +91,7 @@ def _init_extensions(app: Flask) -> None:
     app.before_request(i18n.remember_locale_choice)
     csrf.init_app(app)
     login_manager.init_app(app)
+    assets.init_app(app)
     login_manager.login_view = "staff.login"
     login_manager.login_message = None
 

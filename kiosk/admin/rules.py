@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from flask_babel import gettext as _
 
+from kiosk.bills.payment import template_problem
 from kiosk.dbtypes import is_one_of
 from kiosk.devices.pairing import NAME_PATTERN
 from kiosk.hall.models import DeviceKind
@@ -217,7 +218,6 @@ def printer(value: object, path: str, problems: Problems) -> str | None:
 DAILY_CAP_RANGE = (1, 9999)
 URL_MAX = 255
 PUBLIC_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?", re.ASCII)
-PAYMENT_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s{}]*)?\?[^\s{}]*\{account\}[^\s{}]*", re.ASCII)
 
 
 def _blank(value: object) -> bool:
@@ -235,14 +235,14 @@ def public_url(value: object, path: str, problems: Problems) -> str | None:
 
 
 def payment_url_template(value: object, path: str, problems: Problems) -> str | None:
-    """An https payment link with ``{account}`` in its query, e.g. ``https://pay.example.cn/?account={account}``."""
-    if _blank(value):
+    """The hall's "pay on your phone" address: ``https://…`` with ``{account}``; absent or empty: none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if not isinstance(value, str) or len(value.strip()) > URL_MAX or not PAYMENT_URL.fullmatch(value.strip()):
-        problem(problems, path, _("must be an https address with {account} in it, e.g. "
-                                  "https://pay.example.cn/?account={account} (or empty)"))
+    reason = template_problem(value)
+    if reason is not None:
+        problem(problems, path, reason)
         return None
-    return value.strip()
+    return str(value).strip()
 
 
 def optional_whole_number(value: object, path: str, problems: Problems, low: int, high: int) -> int | None:

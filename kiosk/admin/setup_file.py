@@ -66,7 +66,7 @@ def export_hall(hall: Hall) -> dict:
             "closed_on_public_holidays": hall.closed_on_public_holidays,
             "public_url": hall.public_url,
             "reception_days": rules.file_reception_days(hall.reception_days),
-            "payment_url_template": hall.payment_url_template,
+            "payment_url_template": hall.payment_url_template or "",
             "region": hall.region.code if hall.region is not None else None,
         },
         "services": [{"code": service.code, "names": dict(service.names or {}),

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-WIDTH, HEIGHT = 720, 300
-TOP, BOTTOM = 36, 48  # room for value labels above and month labels below
+WIDTH, HEIGHT = 720, 330
+TOP, BOTTOM = 36, 78  # room for value labels above, month and year labels below
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class Bar:
     height: float
     center: float
     current: bool
+    #: The year is printed under the first month and under every January.
+    show_year: bool = False
 
 
 def bars(history: list[tuple[str, Decimal | None]], rtl: bool = False) -> list[Bar]:
@@ -38,5 +40,6 @@ def bars(history: list[tuple[str, Decimal | None]], rtl: bool = False) -> list[B
         x = position * slot + slot * 0.15
         result.append(Bar(period, date(int(period[:4]), int(period[5:7]), 1), kwh, round(x, 1),
                           round(TOP + usable - height, 1), round(slot * 0.7, 1), round(height, 1),
-                          round(position * slot + slot / 2, 1), index == len(history) - 1))
+                          round(position * slot + slot / 2, 1), index == len(history) - 1,
+                          index == 0 or period[5:7] == "01"))
     return result

@@ -36,6 +36,10 @@ def period_end(period: str) -> date:
     return date(year + month // 12, month % 12 + 1, 1)
 
 
+#: How many billing months the result page lists under "Recent bills".
+RECENT_MONTHS = 12
+
+
 @dataclass(frozen=True)
 class BillLine:
     """One bill as shown to the customer, with its late fee as of the query date."""
@@ -48,6 +52,11 @@ class BillLine:
     paid_on: date | None
     days_overdue: int
     late_fee: Decimal
+
+    @property
+    def overdue(self) -> bool:
+        """Unpaid past its due date (欠费); an unpaid bill not yet due is only due (待缴)."""
+        return not self.paid and self.days_overdue > 0
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,21 @@ class Summary:
     def arrears(self) -> Decimal:
         """The unpaid amount."""
         return sum((bill.amount for bill in self.unpaid), ZERO)
+
+    @property
+    def overdue_amount(self) -> Decimal:
+        """The unpaid amount past its due dates (欠费)."""
+        return sum((bill.amount for bill in self.unpaid if bill.overdue), ZERO)
+
+    @property
+    def not_yet_due_amount(self) -> Decimal:
+        """The unpaid amount not yet due (待缴)."""
+        return sum((bill.amount for bill in self.unpaid if not bill.overdue), ZERO)
+
+    @property
+    def recent(self) -> list[BillLine]:
+        """The bills of the newest 12 billing months, paid or not, newest first."""
+        return self.bills[:RECENT_MONTHS]
 
     @property
     def late_fee(self) -> Decimal:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
-from kiosk.bills import chart, lookup, service, statement
+from kiosk.bills import chart, lookup, payment, service, statement
 from kiosk.bills import session as lookup_session
 from kiosk.bills.models import BillAccount
 from kiosk.hall.service import business_day, current_hall
-from kiosk.i18n import current_locale_info
+from kiosk.i18n import current_locale_code, current_locale_info
+from kiosk.printing.kiosk_print import print_for_customer
 
 bp = Blueprint("bills", __name__, url_prefix="/kiosk/bills")
 
@@ -57,8 +58,14 @@ def result():
     if account is None:
         return redirect(url_for("bills.query"))
     hall = current_hall()
-    return render_template("kiosk/bills/result.html", hall=hall, summary=service.summary(account, business_day(hall)),
-                           server_print=statement.can_print(), outcome=None)
+    return _result(hall, service.summary(account, business_day(hall)))
+
+
+def _result(hall, summary: service.Summary, outcome=None):
+    """The result page; with the hall's "pay on your phone" QR code when it has a payment address."""
+    url = payment.payment_url(hall, summary.account) if summary.total_due > 0 else None
+    return render_template("kiosk/bills/result.html", hall=hall, summary=summary, outcome=outcome,
+                           pay_qr=payment.qr_svg(url) if url else None)
 
 
 @bp.get("/bill/<period>")
@@ -74,6 +81,7 @@ def detail(period: str):
     rtl = current_locale_info().direction == "rtl"
     return render_template("kiosk/bills/detail.html", hall=hall, bill=found, category=account.customer_category,
                            bars=chart.bars(found.history, rtl), chart_width=chart.WIDTH, chart_height=chart.HEIGHT,
+                           chart_bottom=chart.BOTTOM,
                            back_url=url_for("bills.result"))
 
 
@@ -97,6 +105,6 @@ def print_statement():
         return redirect(url_for("bills.query"))
     hall = current_hall()
     summary = service.summary(account, business_day(hall))
-    outcome = statement.print_now(summary, hall)
-    return render_template("kiosk/bills/result.html", hall=hall, summary=summary, server_print=statement.can_print(),
-                           outcome=outcome)
+    outcome = print_for_customer(statement.render(summary, hall), "bill_statement", summary.account_masked,
+                                 pdf_url=url_for("bills.statement_pdf", lang=current_locale_code()))
+    return _result(hall, summary, outcome)

@@ -15,6 +15,8 @@ from kiosk.staff.models import StaffUser
 from kiosk.staff.service import create_user
 
 DEMO_HALL = "demo"
+#: A made-up "pay on your phone" page for the demo: the bill result shows its QR code.
+DEMO_PAYMENT_URL = "https://pay.example.cn/?account={account}"
 DEMO_PASSWORDS = {"admin": "admin-demo-1", "supervisor": "super-demo-1", "staff1": "staff-demo-1"}
 
 HALL_NAMES = {
@@ -54,6 +56,7 @@ def seed_hall() -> Hall:
     hall.closed_on_public_holidays = False  # the demo is open whenever someone tries it
     hall.hotline = "95598"
     hall.complaint_phone = "95598"
+    hall.payment_url_template = DEMO_PAYMENT_URL
     hall.display_languages = ["zh_Hans_CN", "en", "ug"]
     db.session.flush()
 

@@ -1,8 +1,6 @@
 """Printed documents: the one-time notification letter (一次性告知书) and the form samples, as A4 PDFs."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from babel.dates import get_day_names
 from flask_babel import gettext as _
 
@@ -60,27 +58,3 @@ def form_pdf(form: dict, blank: bool, hall, locale: str | None = None) -> bytes:
 def record_letter_print(guide, locale: str) -> None:
     """A staff member printed the letter for ``guide`` in ``locale``: written to the audit log."""
     record("guides.letter_print", guide.code, after={"locale": locale})
-
-
-@dataclass(frozen=True)
-class PrintOutcome:
-    ok: bool
-    message: str
-
-
-def print_on_device(pdf: bytes, kind: str, reference: str, device) -> PrintOutcome:
-    """Send ``pdf`` to the kiosk's printer through :func:`kiosk.printing.print_document`."""
-    failed = _("The document could not be printed. Please ask the staff for help.")
-    try:
-        job = printing.print_document(device, pdf, kind, reference=reference)
-    except Exception:  # noqa: BLE001 - a printer problem must never lose the customer's page
-        return PrintOutcome(False, failed)
-    if getattr(job, "status", "failed") == "ok":
-        return PrintOutcome(True, _("Your document is printing. Please take it from the printer."))
-    detail = getattr(job, "message", "") or ""
-    return PrintOutcome(False, failed + (f" ({detail})" if detail else ""))
-
-
-def server_print_available(device) -> bool:
-    """Whether this kiosk prints on the server side (else the browser prints the PDF)."""
-    return device is None or not (device.printer or "").startswith("browser")

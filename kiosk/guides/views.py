@@ -5,9 +5,10 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_babel import gettext as _
 
 from kiosk.guides import documents, progress, service
-from kiosk.hall.service import business_day, current_device, current_hall
+from kiosk.hall.service import business_day, current_hall
 from kiosk.i18n import current_locale_code
 from kiosk.printing import print_pdf_response
+from kiosk.printing.kiosk_print import confirmation_page, print_for_customer
 from kiosk.ratelimit import allowed_for_all, client_keys
 
 bp = Blueprint("guides", __name__)
@@ -45,7 +46,6 @@ def index():
 def _detail(guide, outcome=None, status: int = 200):
     return render_template("kiosk/guides/detail.html", hall=current_hall(), guide=guide, fees_url=fees_url(),
                            form=service.form_by_code(guide.form_code), outcome=outcome,
-                           server_print=documents.server_print_available(current_device()),
                            back_url=url_for("guides.index")), status
 
 
@@ -67,7 +67,8 @@ def print_letter(code: str):
     """Print the notification letter on this kiosk's printer and show the outcome."""
     guide = guide_or_404(code)
     pdf = documents.letter_pdf(guide, current_hall())
-    outcome = documents.print_on_device(pdf, "notification_letter", guide.code, current_device())
+    outcome = print_for_customer(pdf, "notification_letter", guide.code,
+                                 pdf_url=url_for("guides.letter_pdf", code=guide.code, lang=current_locale_code()))
     return _detail(guide, outcome)
 
 
@@ -86,6 +87,18 @@ def form_pdf(code: str, variant: str):
     form = _form_or_404(code)
     pdf = documents.form_pdf(form, variant == "blank", current_hall())
     return print_pdf_response(pdf, f"form-{form['code']}-{variant}.pdf")
+
+
+@bp.post("/kiosk/forms/<code>/<any(blank, sample):variant>/print")
+def print_form(code: str, variant: str):
+    """Print the blank form or the annotated sample on this kiosk's printer and confirm it on the kiosk."""
+    form = _form_or_404(code)
+    pdf = documents.form_pdf(form, variant == "blank", current_hall())
+    outcome = print_for_customer(pdf, "form_sample", f"{form['code']}-{variant}",
+                                 pdf_url=url_for("guides.form_pdf", code=form["code"], variant=variant,
+                                                 lang=current_locale_code()))
+    title = _("Blank form") if variant == "blank" else _("Form sample")
+    return confirmation_page(outcome, title, url_for("guides.form_sample", code=form["code"]))
 
 
 @bp.get("/kiosk/service-info")

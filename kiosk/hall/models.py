@@ -79,7 +79,7 @@ class Hall(Model):
     public_url: Mapped[str | None] = mapped_column(String(255))
     #: Leadership reception days: ``{"weekdays": [2], "hours": [["09:00", "11:30"]], "texts": {locale: text}}``.
     reception_days: Mapped[dict] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
-    #: Online payment link, e.g. ``https://pay.example.cn/?account={account}`` (stored and checked only).
+    #: The utility's "pay on your phone" page, ``https://…{account}…`` (the bill result's QR code); none: no code.
     payment_url_template: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: The region the hall belongs to (none for a hall run on its own).

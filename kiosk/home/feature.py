@@ -10,4 +10,6 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def kiosk_shell():
-        return {"elder_mode": bool(session.get("elder")), "idle_seconds": app.config["IDLE_SECONDS"]}
+        return {"elder_mode": bool(session.get("elder")), "idle_seconds": app.config["IDLE_SECONDS"],
+                "idle_warning_seconds": app.config["IDLE_WARNING_SECONDS"],
+                "ticket_return_seconds": app.config["TICKET_RETURN_SECONDS"]}

@@ -1,13 +1,15 @@
-"""Kiosk pages: tariff tables, history, calculator, fee schedule, their PDFs and the wall-display slide."""
+"""Kiosk pages: tariff tables, history, calculator, fee schedule, their prints and PDFs, the wall-display slide."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from kiosk.dbtypes import values_of
 from kiosk.hall.service import business_day, current_hall
 from kiosk.i18n import LOCALES, current_locale_code, current_locale_info
 from kiosk.printing import print_pdf_response, render_pdf
+from kiosk.printing.kiosk_print import confirmation_page, print_for_customer
 from kiosk.tariffs import service
 from kiosk.tariffs.labels import FEE_TOPICS, VOLTAGE_NAMES
 from kiosk.tariffs.models import UserClass
@@ -61,6 +63,19 @@ def table_pdf(version_id: int):
     return print_pdf_response(pdf, f"tariff-{version.code}-{version.effective_from.isoformat()}.pdf")
 
 
+@bp.post("/kiosk/tariffs/<int:version_id>/print")
+def print_table(version_id: int):
+    """Print the version's A4 sheet on this kiosk's printer and confirm it on the kiosk."""
+    _hall, on = _today()
+    version = _version_or_404(version_id)
+    context = table_context(version, on, LOCALES[current_locale_code()].direction == "rtl")
+    pdf = render_pdf("print/tariff_table.html", context, current_locale_code())
+    outcome = print_for_customer(pdf, "tariff_sheet", f"{version.code}-{version.effective_from.isoformat()}",
+                                 pdf_url=url_for("tariffs.table_pdf", version_id=version.id,
+                                                 lang=current_locale_code()))
+    return confirmation_page(outcome, _("Tariff table"), url_for("tariffs.table", version_id=version.id))
+
+
 @bp.get("/kiosk/tariffs/calculator")
 def calculator():
     """The bill calculator; with ``kwh`` given, the estimate with every line (no JavaScript needed)."""
@@ -99,6 +114,15 @@ def fees_pdf():
     """The whole fee schedule as an A4 PDF in the current locale."""
     pdf = render_pdf("print/fee_schedule.html", {"items": service.fee_items()}, current_locale_code())
     return print_pdf_response(pdf, "fee-schedule.pdf")
+
+
+@bp.post("/kiosk/tariffs/fees/print")
+def print_fees():
+    """Print the fee schedule on this kiosk's printer and confirm it on the kiosk."""
+    pdf = render_pdf("print/fee_schedule.html", {"items": service.fee_items()}, current_locale_code())
+    outcome = print_for_customer(pdf, "fee_schedule", "fees",
+                                 pdf_url=url_for("tariffs.fees_pdf", lang=current_locale_code()))
+    return confirmation_page(outcome, _("Fee schedule"), url_for("tariffs.fees"))
 
 
 @bp.get("/display/slides/tariff")

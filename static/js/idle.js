@@ -1,32 +1,72 @@
 // Kiosk idle timer: after KIOSK_IDLE_SECONDS without a touch, forget the customer
-// (the server clears the session, language and elder mode) and return home.
+// (the server clears the session, language and elder mode) and return home. The last
+// KIOSK_IDLE_WARNING_SECONDS (at most half the time) show a dialog with a countdown and a large
+// "Continue" button; any touch closes it. A page may return home sooner by itself
+// (data-return-after on <body>, seconds, e.g. the printed ticket's confirmation).
 const body = document.body;
 const idleSeconds = Number(body.dataset.idleSeconds || 60);
 const resetUrl = body.dataset.resetUrl;
-const note = document.querySelector("[data-idle-note]");
-const WARNING_SECONDS = Math.min(10, Math.floor(idleSeconds / 3));
+const dialog = document.querySelector("[data-idle-dialog]");
+const count = dialog ? dialog.querySelector("[data-idle-count]") : null;
+const WARNING_SECONDS = Math.min(Number(body.dataset.idleWarningSeconds || 15), Math.floor(idleSeconds / 2));
+let limit = idleSeconds;
 let last = Date.now();
 let resetting = false;
 
-function activity() {
-  last = Date.now();
-  if (note) note.hidden = true;
+function hideWarning() {
+  if (dialog && !dialog.hidden) {
+    dialog.hidden = true;
+    body.classList.remove("idle-warning");
+  }
 }
 
-for (const type of ["pointerdown", "keydown", "touchstart", "input", "scroll"]) {
+function activity() {
+  last = Date.now();
+  hideWarning();
+}
+
+/** Return home after `seconds` without a touch from now on (sooner than the idle time only). */
+export function returnHomeAfter(seconds) {
+  limit = Math.min(limit, seconds);
+  last = Date.now();
+}
+
+// Not "scroll": a page scrolling itself (a focus, a script) is no sign of a customer; touch and wheel are.
+for (const type of ["pointerdown", "keydown", "touchstart", "input", "wheel"]) {
   window.addEventListener(type, activity, { passive: true, capture: true });
 }
 
 function check() {
   const idle = (Date.now() - last) / 1000;
-  if (note && idle >= idleSeconds - WARNING_SECONDS) note.hidden = false;
-  if (idle >= idleSeconds && resetUrl && !resetting) {
+  const left = Math.max(0, Math.ceil(limit - idle));
+  if (dialog && limit === idleSeconds && WARNING_SECONDS > 0 && idle >= limit - WARNING_SECONDS && !resetting) {
+    if (dialog.hidden) {
+      dialog.hidden = false;
+      body.classList.add("idle-warning");
+      dialog.querySelector("[data-idle-continue]")?.focus({ preventScroll: true });
+    }
+    if (count && count.textContent !== String(left)) count.textContent = String(left);
+  }
+  if (idle >= limit && resetUrl && !resetting) {
     // Once: a second replace() while the reset is loading would abort it (a slow server never got there).
     resetting = true;
     window.location.replace(resetUrl);
   }
 }
 
+if (dialog) dialog.querySelector("[data-idle-continue]")?.addEventListener("click", activity);
+if (body.dataset.returnAfter) returnHomeAfter(Number(body.dataset.returnAfter));
+
+// A part marked data-return-after (seconds) returns home that long after its print succeeded
+// (its [data-print-status] reads data-state="ok"), e.g. the ticket confirmation.
+for (const part of document.querySelectorAll("[data-return-after]")) {
+  const status = part.querySelector("[data-print-status]");
+  if (!status) continue;
+  const seconds = Number(part.dataset.returnAfter);
+  const watch = () => { if (status.dataset.state === "ok" && seconds > 0) returnHomeAfter(seconds); };
+  new MutationObserver(watch).observe(status, { attributes: true, attributeFilter: ["data-state"] });
+  watch();
+}
 if (resetUrl && idleSeconds > 0) setInterval(check, 250);
 
 // "Back" goes back in history when there is history inside the kiosk, else to its link.

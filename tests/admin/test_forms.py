@@ -64,8 +64,8 @@ def test_profile_saves_every_field(empty_client, admin):
     ("hotline", "call us", "must be a phone number of digits and '-'"),
     ("complaint_phone", "x", "must be a phone number of digits and '-'"),
     ("public_url", "ftp://east", "must be an address like https://hall.example.cn"),
-    ("payment_url_template", "http://pay.example.cn/?account={account}", "must be an https address with {account}"),
-    ("payment_url_template", "https://pay.example.cn/?a=1", "must be an https address with {account}"),
+    ("payment_url_template", "http://pay.example.cn/?account={account}", "must be an https:// address"),
+    ("payment_url_template", "https://pay.example.cn/?a=1", "must contain {account} where the account number goes"),
     ("reception.hours", "11:30-09:00", "must be an opening span like 08:30-17:30"),
     ("language.1", "", "must list 1 to 3 different languages"),
 ])

@@ -182,7 +182,7 @@ def test_console_fields_are_checked_by_path(app):
     data["services"][0]["daily_cap"] = 0
     data["windows"][0]["preference"] = [1, 2, 3]
     problems = setup_file.import_hall(setup_file.dump(data)).problems
-    assert any(line.startswith("hall.payment_url_template: must be an https address") for line in problems)
+    assert any(line.startswith("hall.payment_url_template: must be an https:// address") for line in problems)
     assert any(line.startswith("hall.reception_days.weekdays: must list different weekdays") for line in problems)
     assert any(line.startswith("services[0].daily_cap: must be a whole number from 1 to 9999") for line in problems)
     assert any(line.startswith("windows[0].preference: must give each listed service a rank") for line in problems)

@@ -259,7 +259,7 @@ def rows(ids: dict[str, int]) -> list[Row]:
 #: The objects of the hall "here" that rows name.
 IDS = ("opinion", "callback", "notice", "job", "user", "device", "slide", "service", "window", "hall")
 #: Routes outside the staff console and the API: open to everyone by design.
-PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair", "/media/", "/setup")
+PUBLIC_PREFIXES = ("/kiosk", "/display", "/t/", "/static/", "/healthz", "/pair", "/media/", "/setup", "/favicon.ico")
 PUBLIC_ENDPOINTS = {"home.root"}
 
 
