@@ -35,11 +35,12 @@ def configure_engine(app: Flask) -> None:
             event.listen(engine, "connect", _sqlite_pragmas)
 
 
-#: Turns a process may take one after another while holding the ``flock``, when its own writers queue.
+#: Turns a process may take one after another while holding the ``flock``, when its own writers queue
+#: and no other process waits for the turn.
 TURNS_PER_HOLD = 8
 
 _turn_lock = threading.Lock()
-_turn_files: dict[str, int] = {}  # database path as configured → open lock file
+_turn_files: dict[str, tuple[int, int]] = {}  # database path as configured → open (turn, gate) lock files
 
 
 class _TurnState:
@@ -61,6 +62,26 @@ def _forget_turns() -> None:
 os.register_at_fork(after_in_child=_forget_turns)  # flock belongs to an open file: reopen after fork
 
 
+def _lock_files(database: str) -> tuple[int, int]:
+    """The turn file and the gate file of ``database`` (opened once per process)."""
+    files = _turn_files.get(database)
+    if files is None:
+        base = f"{Path(database).resolve()}-writers"
+        files = _turn_files[database] = (os.open(f"{base}.lock", os.O_RDWR | os.O_CREAT, 0o600),
+                                         os.open(f"{base}-gate.lock", os.O_RDWR | os.O_CREAT, 0o600))
+    return files
+
+
+def _others_wait(gate: int) -> bool:
+    """Whether a writer of another process waits for the turn (it holds the gate while it waits)."""
+    try:
+        fcntl.flock(gate, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    fcntl.flock(gate, fcntl.LOCK_UN)
+    return False
+
+
 @contextmanager
 def writer_turn():
     """Wait for the writer turn around a short, hot write transaction (issuing a ticket).
@@ -71,9 +92,12 @@ def writer_turn():
     process's threads, and on SQLite also ``flock`` among the worker processes (on PostgreSQL the
     row lock already orders them). ``KIOSK_WRITER_TURNS=false`` switches this off.
 
-    A process whose own writers are queued keeps the ``flock`` for up to :data:`TURNS_PER_HOLD`
-    turns in a row before letting the other processes in: handing it between processes costs more
-    than a short transaction.
+    The hand-over between processes is fair: a process takes the turn file's ``flock`` only through
+    a gate (a second ``flock``) that it holds while it waits, so a process that has just given the
+    turn up cannot take it straight back, and the holder sees the gate taken and gives the turn up
+    after its current turn. With nobody else waiting, a process whose own writers are queued keeps
+    the ``flock`` for up to :data:`TURNS_PER_HOLD` turns in a row: handing it between processes costs
+    more than a short transaction.
 
     Both waits are cooperative under gevent: ``threading.Lock`` is gevent's once the worker has
     monkey-patched, and a ``flock`` that must wait blocks in a thread of gevent's pool rather than
@@ -90,22 +114,24 @@ def writer_turn():
         if not database or database == ":memory:":
             yield
             return
-        handle = _turn_files.get(database)
-        if handle is None:
-            handle = _turn_files[database] = os.open(f"{Path(database).resolve()}-writers.lock",
-                                                     os.O_RDWR | os.O_CREAT, 0o600)
+        turn, gate = _lock_files(database)
         if _turn_state.held != database:
             if _turn_state.held:  # another database's turn is still kept: give it back first
-                fcntl.flock(_turn_files[_turn_state.held], fcntl.LOCK_UN)
-            _take_file_lock(handle)
+                fcntl.flock(_turn_files[_turn_state.held][0], fcntl.LOCK_UN)
+                _turn_state.held = ""
+            _take_file_lock(gate)
+            try:
+                _take_file_lock(turn)
+            finally:
+                fcntl.flock(gate, fcntl.LOCK_UN)
             _turn_state.held, _turn_state.streak = database, 0
         _turn_state.streak += 1
         try:
             yield
         finally:
-            if not _turn_state.waiting or _turn_state.streak >= TURNS_PER_HOLD:
+            if not _turn_state.waiting or _turn_state.streak >= TURNS_PER_HOLD or _others_wait(gate):
                 _turn_state.held, _turn_state.streak = "", 0
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                fcntl.flock(turn, fcntl.LOCK_UN)
 
 
 def _take_file_lock(handle: int) -> None:
