@@ -4,6 +4,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,7 +40,46 @@ def configure_engine(app: Flask) -> None:
 #: and no other process waits for the turn.
 TURNS_PER_HOLD = 8
 
-_turn_lock = threading.Lock()
+
+
+class _FairLock:
+    """A lock handed to its waiters in the order they came (first come, first served).
+
+    gevent's lock (``threading.Lock`` after patching) lets a greenlet that arrives just as the lock
+    is released take it before the waiters that were woken for it, so under a steady stream of
+    requests the earliest writers could wait for seconds. Here the releaser hands the lock straight
+    to the oldest waiter.
+    """
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()  # held only for a few statements, never across a wait
+        self._busy = False
+        self._waiters: deque[threading.Event] = deque()
+
+    def __enter__(self) -> None:
+        with self._guard:
+            if not self._busy:
+                self._busy = True
+                return
+            turn = threading.Event()
+            self._waiters.append(turn)
+        turn.wait()  # the releaser has handed the lock to us: ``_busy`` stayed true
+
+    def __exit__(self, *_exc) -> None:
+        with self._guard:
+            if self._waiters:
+                self._waiters.popleft().set()
+            else:
+                self._busy = False
+
+    def reset(self) -> None:
+        """Forget every holder and waiter (a freshly forked process has none)."""
+        self._guard = threading.Lock()
+        self._busy = False
+        self._waiters = deque()
+
+
+_turn_lock = _FairLock()
 _turn_files: dict[str, tuple[int, int]] = {}  # database path as configured → open (turn, gate) lock files
 
 
@@ -55,6 +95,7 @@ _turn_state = _TurnState()
 
 
 def _forget_turns() -> None:
+    _turn_lock.reset()
     _turn_files.clear()
     _turn_state.waiting, _turn_state.held, _turn_state.streak = 0, "", 0
 
@@ -88,9 +129,10 @@ def writer_turn():
 
     Many server threads writing at once wait badly inside the database: SQLite makes the others
     poll with growing sleeps (up to 100 ms), PostgreSQL parks each on the row lock with a busy
-    backend. Waiting here instead hands the turn over the moment it is free: a lock among the
-    process's threads, and on SQLite also ``flock`` among the worker processes (on PostgreSQL the
-    row lock already orders them). ``KIOSK_WRITER_TURNS=false`` switches this off.
+    backend. Waiting here instead hands the turn over the moment it is free: a first-come,
+    first-served lock among the process's threads (:class:`_FairLock`), and on SQLite also ``flock``
+    among the worker processes (on PostgreSQL the row lock already orders them).
+    ``KIOSK_WRITER_TURNS=false`` switches this off.
 
     The hand-over between processes is fair: a process takes the turn file's ``flock`` only through
     a gate (a second ``flock``) that it holds while it waits, so a process that has just given the
@@ -99,7 +141,7 @@ def writer_turn():
     the ``flock`` for up to :data:`TURNS_PER_HOLD` turns in a row: handing it between processes costs
     more than a short transaction.
 
-    Both waits are cooperative under gevent: ``threading.Lock`` is gevent's once the worker has
+    Both waits are cooperative under gevent: ``threading.Event`` is gevent's once the worker has
     monkey-patched, and a ``flock`` that must wait blocks in a thread of gevent's pool rather than
     the hub, so a waiting writer never stalls the other greenlets.
     """
