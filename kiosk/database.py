@@ -63,7 +63,16 @@ class _FairLock:
                 return
             turn = threading.Event()
             self._waiters.append(turn)
-        turn.wait()  # the releaser has handed the lock to us: ``_busy`` stayed true
+        try:
+            turn.wait()  # the releaser has handed the lock to us: ``_busy`` stayed true
+        except BaseException:  # interrupted (a timeout, the greenlet killed): leave no dead waiter behind
+            with self._guard:
+                handed = turn.is_set()
+                if not handed:
+                    self._waiters.remove(turn)
+            if handed:
+                self.__exit__()
+            raise
 
     def __exit__(self, *_exc) -> None:
         with self._guard:
