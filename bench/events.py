@@ -5,7 +5,9 @@ Run: ``.venv/bin/python bench/events.py [COUNTS]`` (default ``100,1000,5000``), 
 kilobytes each) it prints the server's RSS (master and workers), ``/healthz`` p50/p99, the call →
 display latency over every stream (p50, p99, max), and ticket issue at 50 clients (tickets/s, p99)
 beside the same server with no stream open. The baseline in the same run is the thread-per-stream
-server (gthread, 2 workers × 32 threads, as before) at the counts it survives.
+server (gthread, 2 workers × 32 threads, as before) at the counts it survives; with
+``BENCH_BEFORE=<folder>`` (a checkout of earlier code, translations compiled) it is instead that code's
+gevent server at the same counts, as the before column.
 """
 from __future__ import annotations
 
@@ -46,7 +48,8 @@ def free_port() -> int:
 
 
 def flask(env: dict, *args: str) -> str:
-    return subprocess.run([str(VENV / "flask"), "--app", "app", *args], cwd=ROOT, env=env, check=True,
+    return subprocess.run([str(VENV / "flask"), "--app", "app", *args], cwd=env.get("BENCH_CODE", ROOT), env=env,
+                          check=True,
                           capture_output=True, text=True, timeout=300).stdout
 
 
@@ -55,7 +58,8 @@ def start_server(env: dict, worker: str) -> tuple[subprocess.Popen, int]:
     extra = ["-k", "gthread", "--threads", "32", "--timeout", "0"] if worker == "gthread" else []
     server = subprocess.Popen([str(VENV / "gunicorn"), "--config", "gunicorn.conf.py", "-w", "2", *extra,
                                "-b", f"127.0.0.1:{port}", "--log-level", "error", "--access-logfile", "/dev/null",
-                               "app:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               "app:app"], cwd=env.get("BENCH_CODE", ROOT), env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:
             health(port, 2)
@@ -247,9 +251,13 @@ def main() -> None:
         flask(env, "init-db")
         flask(env, "seed-demo")
         token = flask(env, "create-token", "staff1").strip().splitlines()[-1]
+        before = os.environ.get("BENCH_BEFORE")
+        if before:
+            measure(f"before: gevent, code of {before}", dict(env, BENCH_CODE=before), "gevent", counts, token)
         measure("gevent (make run: 2 workers)", env, "gevent", counts, token)
-        measure("baseline: gthread, 2 workers × 32 threads (one thread per stream)", env, "gthread",
-                list(GTHREAD_COUNTS), token)
+        if not before:
+            measure("baseline: gthread, 2 workers × 32 threads (one thread per stream)", env, "gthread",
+                    list(GTHREAD_COUNTS), token)
 
 
 if __name__ == "__main__":

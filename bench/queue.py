@@ -3,7 +3,9 @@
 Run: ``.venv/bin/python bench/queue.py [--history] [POSTGRES_URL]`` (SQLite always; PostgreSQL too when a
 URL is given or ``KIOSK_TEST_POSTGRES_URL`` is set — that database's public schema is emptied first).
 gunicorn runs 2 workers of ``BENCH_WORKER`` (default ``gevent``, as ``make run``; ``gthread`` with
-``BENCH_THREADS`` threads each, default 32, as before). ``--workers`` compares the two on SQLite in one run.
+``BENCH_THREADS`` threads each, default 32, as before). ``--workers`` compares the two on SQLite in one run;
+with ``BENCH_BEFORE=<folder>`` (a checkout of earlier code, translations compiled) it compares this code's
+gevent server with that code's instead, in the same run (the before column).
 
 ``--history`` measures only ticket issue as history grows: for each of ``BENCH_HISTORY`` (default
 0, 100,000, 1,000,000 and 0 again) earlier tickets, bulk-seeded in one ``INSERT … SELECT`` over ~365
@@ -58,7 +60,8 @@ def free_port() -> int:
 
 
 def flask(env: dict, *args: str) -> str:
-    done = subprocess.run([str(VENV / "flask"), "--app", "app", *args], cwd=ROOT, env=env, check=True,
+    done = subprocess.run([str(VENV / "flask"), "--app", "app", *args], cwd=env.get("BENCH_CODE", ROOT), env=env,
+                          check=True,
                           capture_output=True, text=True, timeout=300)
     return done.stdout
 
@@ -69,7 +72,7 @@ def start_server(env: dict) -> tuple[subprocess.Popen, int]:
     pool = ["--threads", THREADS] if worker == "gthread" else ["--worker-connections", "10000"]
     server = subprocess.Popen([str(VENV / "gunicorn"), "-k", worker, "-w", "2", *pool,
                                "-b", f"127.0.0.1:{port}", "--log-level", "warning", "app:app"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+                              cwd=env.get("BENCH_CODE", ROOT), env=env, stdout=subprocess.DEVNULL)
     for _ in range(200):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -396,10 +399,14 @@ def main() -> None:
             history(scratch, postgres)
             return
         if "--workers" in sys.argv[1:]:
-            for worker in ("gevent", "gthread"):
-                folder = Path(scratch) / f"sqlite-{worker}"
+            runs = [("gevent", "gevent", str(ROOT)), ("gthread", "gthread", str(ROOT))]
+            if os.environ.get("BENCH_BEFORE"):  # before and after, both as `make run` serves
+                runs[1] = ("gevent, before (BENCH_BEFORE)", "gevent", os.environ["BENCH_BEFORE"])
+            for index, (label, worker, code) in enumerate(runs):
+                folder = Path(scratch) / f"sqlite-{index}"
                 folder.mkdir()
-                bench(f"SQLite, {worker}", f"sqlite:///{folder / 'bench.sqlite3'}", folder, BENCH_WORKER=worker)
+                bench(f"SQLite, {label}", f"sqlite:///{folder / 'bench.sqlite3'}", folder, BENCH_WORKER=worker,
+                      BENCH_CODE=code)
             return
         for turns in ("1", "0"):
             label = "" if turns == "1" else ", baseline: waiting inside the database instead of writer turns"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,11 +36,60 @@ def configure_engine(app: Flask) -> None:
             event.listen(engine, "connect", _sqlite_pragmas)
 
 
-#: Turns a process may take one after another while holding the ``flock``, when its own writers queue.
+#: Turns a process may take one after another while holding the ``flock``, when its own writers queue
+#: and no other process waits for the turn.
 TURNS_PER_HOLD = 8
 
-_turn_lock = threading.Lock()
-_turn_files: dict[str, int] = {}  # database path as configured → open lock file
+
+
+class _FairLock:
+    """A lock handed to its waiters in the order they came (first come, first served).
+
+    gevent's lock (``threading.Lock`` after patching) lets a greenlet that arrives just as the lock
+    is released take it before the waiters that were woken for it, so under a steady stream of
+    requests the earliest writers could wait for seconds. Here the releaser hands the lock straight
+    to the oldest waiter.
+    """
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()  # held only for a few statements, never across a wait
+        self._busy = False
+        self._waiters: deque[threading.Event] = deque()
+
+    def __enter__(self) -> None:
+        with self._guard:
+            if not self._busy:
+                self._busy = True
+                return
+            turn = threading.Event()
+            self._waiters.append(turn)
+        try:
+            turn.wait()  # the releaser has handed the lock to us: ``_busy`` stayed true
+        except BaseException:  # interrupted (a timeout, the greenlet killed): leave no dead waiter behind
+            with self._guard:
+                handed = turn.is_set()
+                if not handed:
+                    self._waiters.remove(turn)
+            if handed:
+                self.__exit__()
+            raise
+
+    def __exit__(self, *_exc) -> None:
+        with self._guard:
+            if self._waiters:
+                self._waiters.popleft().set()
+            else:
+                self._busy = False
+
+    def reset(self) -> None:
+        """Forget every holder and waiter (a freshly forked process has none)."""
+        self._guard = threading.Lock()
+        self._busy = False
+        self._waiters = deque()
+
+
+_turn_lock = _FairLock()
+_turn_files: dict[str, tuple[int, int]] = {}  # database path as configured → open (turn, gate) lock files
 
 
 class _TurnState:
@@ -54,11 +104,32 @@ _turn_state = _TurnState()
 
 
 def _forget_turns() -> None:
+    _turn_lock.reset()
     _turn_files.clear()
     _turn_state.waiting, _turn_state.held, _turn_state.streak = 0, "", 0
 
 
 os.register_at_fork(after_in_child=_forget_turns)  # flock belongs to an open file: reopen after fork
+
+
+def _lock_files(database: str) -> tuple[int, int]:
+    """The turn file and the gate file of ``database`` (opened once per process)."""
+    files = _turn_files.get(database)
+    if files is None:
+        base = f"{Path(database).resolve()}-writers"
+        files = _turn_files[database] = (os.open(f"{base}.lock", os.O_RDWR | os.O_CREAT, 0o600),
+                                         os.open(f"{base}-gate.lock", os.O_RDWR | os.O_CREAT, 0o600))
+    return files
+
+
+def _others_wait(gate: int) -> bool:
+    """Whether a writer of another process waits for the turn (it holds the gate while it waits)."""
+    try:
+        fcntl.flock(gate, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    fcntl.flock(gate, fcntl.LOCK_UN)
+    return False
 
 
 @contextmanager
@@ -67,15 +138,19 @@ def writer_turn():
 
     Many server threads writing at once wait badly inside the database: SQLite makes the others
     poll with growing sleeps (up to 100 ms), PostgreSQL parks each on the row lock with a busy
-    backend. Waiting here instead hands the turn over the moment it is free: a lock among the
-    process's threads, and on SQLite also ``flock`` among the worker processes (on PostgreSQL the
-    row lock already orders them). ``KIOSK_WRITER_TURNS=false`` switches this off.
+    backend. Waiting here instead hands the turn over the moment it is free: a first-come,
+    first-served lock among the process's threads (:class:`_FairLock`), and on SQLite also ``flock``
+    among the worker processes (on PostgreSQL the row lock already orders them).
+    ``KIOSK_WRITER_TURNS=false`` switches this off.
 
-    A process whose own writers are queued keeps the ``flock`` for up to :data:`TURNS_PER_HOLD`
-    turns in a row before letting the other processes in: handing it between processes costs more
-    than a short transaction.
+    The hand-over between processes is fair: a process takes the turn file's ``flock`` only through
+    a gate (a second ``flock``) that it holds while it waits, so a process that has just given the
+    turn up cannot take it straight back, and the holder sees the gate taken and gives the turn up
+    after its current turn. With nobody else waiting, a process whose own writers are queued keeps
+    the ``flock`` for up to :data:`TURNS_PER_HOLD` turns in a row: handing it between processes costs
+    more than a short transaction.
 
-    Both waits are cooperative under gevent: ``threading.Lock`` is gevent's once the worker has
+    Both waits are cooperative under gevent: ``threading.Event`` is gevent's once the worker has
     monkey-patched, and a ``flock`` that must wait blocks in a thread of gevent's pool rather than
     the hub, so a waiting writer never stalls the other greenlets.
     """
@@ -90,22 +165,24 @@ def writer_turn():
         if not database or database == ":memory:":
             yield
             return
-        handle = _turn_files.get(database)
-        if handle is None:
-            handle = _turn_files[database] = os.open(f"{Path(database).resolve()}-writers.lock",
-                                                     os.O_RDWR | os.O_CREAT, 0o600)
+        turn, gate = _lock_files(database)
         if _turn_state.held != database:
             if _turn_state.held:  # another database's turn is still kept: give it back first
-                fcntl.flock(_turn_files[_turn_state.held], fcntl.LOCK_UN)
-            _take_file_lock(handle)
+                fcntl.flock(_turn_files[_turn_state.held][0], fcntl.LOCK_UN)
+                _turn_state.held = ""
+            _take_file_lock(gate)
+            try:
+                _take_file_lock(turn)
+            finally:
+                fcntl.flock(gate, fcntl.LOCK_UN)
             _turn_state.held, _turn_state.streak = database, 0
         _turn_state.streak += 1
         try:
             yield
         finally:
-            if not _turn_state.waiting or _turn_state.streak >= TURNS_PER_HOLD:
+            if not _turn_state.waiting or _turn_state.streak >= TURNS_PER_HOLD or _others_wait(gate):
                 _turn_state.held, _turn_state.streak = "", 0
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                fcntl.flock(turn, fcntl.LOCK_UN)
 
 
 def _take_file_lock(handle: int) -> None:

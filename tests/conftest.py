@@ -15,6 +15,7 @@ from flask.testing import FlaskCliRunner
 from flask_babel import force_locale
 
 from kiosk import create_app
+from kiosk.events.hub import hub_of
 from kiosk.extensions import db
 from tests import factories
 
@@ -87,6 +88,7 @@ def app(db_path, tmp_path):
     application = make_app(f"sqlite:///{db_path}", tmp_path)
     with application.app_context():
         yield application
+        hub_of(application).stop()  # its event listener ends with it
         db.session.remove()
         db.engine.dispose()
 
@@ -97,6 +99,7 @@ def csrf_app(db_path, tmp_path):
     application = make_app(f"sqlite:///{db_path}", tmp_path, WTF_CSRF_ENABLED=True)
     with application.app_context():
         yield application
+        hub_of(application).stop()  # its event listener ends with it
         db.session.remove()
         db.engine.dispose()
 
@@ -111,6 +114,7 @@ def empty_app(empty_db_path, tmp_path):
     application = make_app(f"sqlite:///{empty_db_path}", tmp_path, DEFAULT_HALL=factories.HALL_CODE)
     with application.app_context():
         yield application
+        hub_of(application).stop()  # its event listener ends with it
         db.session.remove()
         db.engine.dispose()
 
@@ -286,5 +290,6 @@ def postgres_app(tmp_path):
         migrate_database()
         seed_demo()
         yield application
+        hub_of(application).stop()  # its event listener ends with it
         db.session.remove()
         db.engine.dispose()

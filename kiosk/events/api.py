@@ -1,7 +1,6 @@
 """``GET /api/v1/events``: the Server-Sent Events stream the displays follow."""
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Hashable, Iterator
 
@@ -9,7 +8,7 @@ from flask import Blueprint, Response, current_app, request, stream_with_context
 from flask_babel import gettext as _
 
 from kiosk.api import api_error
-from kiosk.events.hub import hub_of
+from kiosk.events.hub import format_sse, hub_of
 from kiosk.events.service import events_after, latest_event_id
 from kiosk.extensions import db
 from kiosk.hall.service import current_device, current_hall, hall_by_code
@@ -32,14 +31,8 @@ def _requested_start() -> tuple[int | None, bool]:
     return (None if value is None else max(value, 0)), value is not None
 
 
-def format_sse(event_id: int, type_: str, data: dict) -> str:
-    """One SSE message."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"id: {event_id}\nevent: {type_}\ndata: {body}\n\n"
-
-
 #: The last message of a stream the server ends (reload, shutdown): reconnect soon, with ``Last-Event-ID``.
-CLOSING = "retry: 1000\n: server restarting, reconnect\n\n"
+CLOSING = b"retry: 1000\n: server restarting, reconnect\n\n"
 
 
 def _stream_keys() -> dict[Hashable, int]:
@@ -82,30 +75,32 @@ def stream():
         return api_error(_("Too many event streams are open from this device or address."), 429)
     keepalive = current_app.config["EVENT_KEEPALIVE_SECONDS"]
 
-    def generate() -> Iterator[str]:
+    def generate() -> Iterator[bytes]:
         nonlocal last_id
         started = last_ping = time.monotonic()
-        yield f"retry: 2000\n: connected {last_id}\n\n"
+        yield f"retry: 2000\n: connected {last_id}\n\n".encode()
         while True:
             now = time.monotonic()
             if max_seconds and now - started >= max_seconds:
                 return
             if now - last_ping >= keepalive:
                 last_ping = now
-                yield ": keep-alive\n\n"
+                yield b": keep-alive\n\n"
             timeout = keepalive - (now - last_ping)
             if max_seconds:
                 timeout = min(timeout, max_seconds - (now - started))
             batch = lease.wait(last_id, max(timeout, 0.0))
-            items: list = batch.items
             caught_up = False
             if batch.behind:  # resuming from before what the listener holds: read the gap here
-                items = events_after(hall_id, last_id, EVENTS_PER_READ)
+                rows = events_after(hall_id, last_id, EVENTS_PER_READ)
                 db.session.remove()
-                caught_up = len(items) < EVENTS_PER_READ
-            for item in items:
-                last_id = item.id
-                yield format_sse(item.id, item.type, item.payload)
+                caught_up = len(rows) < EVENTS_PER_READ
+                if rows:
+                    last_id = rows[-1].id
+                    yield "".join(format_sse(row.id, row.type, row.payload) for row in rows).encode()
+            if batch.items:  # the same bytes for every stream of the hall, in one write
+                last_id = batch.items[-1].id
+                yield b"".join(item.message for item in batch.items)
             if caught_up:  # nothing else exists up to what the listener holds
                 last_id = max(last_id, batch.floor)
             if batch.closing:

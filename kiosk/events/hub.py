@@ -13,14 +13,23 @@ background listener on the first stream and lets it end when the last stream has
   lost notification only delays an event until the next safety poll. When that connection drops, the
   listener polls like on SQLite and reconnects every ``RECONNECT_SECONDS``.
 
-The listener keeps the last :data:`RECENT_EVENTS` events of each hall in memory; a stream that
+The listener reads each new event row once per process and serialises it once: every stream of
+the hall is handed the same SSE bytes, so a stream reads the database only when it connects or
+resumes. It keeps the last :data:`RECENT_EVENTS` events of each hall in memory; a stream that
 resumes from further back (``Last-Event-ID``) reads the gap from the database itself, then joins.
+
+``queue`` events (waiting counts, one per ticket issued) are coalesced in memory: at most one per
+hall every :data:`QUEUE_EVENT_SECONDS` reaches the streams, the latest of a burst, so a burst of
+fifty tickets costs each display one message instead of fifty. Each ``queue`` payload holds every
+count of the hall, so the latest supersedes the ones before it; a held one is sent before any
+later event of the hall, so streams still see the hall's events in order.
 Streams are capped per paired device and per client address (``STREAMS_PER_DEVICE``,
 ``STREAMS_PER_ADDRESS``), and :func:`close_all_streams` ends every stream of the process cleanly
 (gunicorn calls it on a graceful reload or shutdown).
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import select
@@ -52,32 +61,88 @@ SAFETY_POLL_SECONDS = 5.0
 RECONNECT_SECONDS = 2.0
 #: The listener ends after this long without streams (seconds); the next stream starts it again.
 IDLE_SECONDS = 2.0
+#: At most one ``queue`` event per hall reaches the streams this often (seconds); 0 sends every one.
+QUEUE_EVENT_SECONDS = 0.1
+#: How long the listener waits on its wake-up while no stream is open (seconds), so it ends promptly.
+IDLE_WAIT_SECONDS = 0.1
 
 _hubs: weakref.WeakSet[Hub] = weakref.WeakSet()
 
 
 class Item(NamedTuple):
-    """One event as streams send it."""
+    """One event as streams send it: ``message`` is its SSE text, encoded once for every stream."""
 
     id: int
     type: str
     payload: dict
+    message: bytes
+
+
+def format_sse(event_id: int, type_: str, data: dict) -> str:
+    """One SSE message."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"id: {event_id}\nevent: {type_}\ndata: {body}\n\n"
+
+
+def item_of(event_id: int, type_: str, payload: dict) -> Item:
+    """The event as streams send it (serialised here, once)."""
+    return Item(event_id, type_, payload, format_sse(event_id, type_, payload).encode())
 
 
 @dataclass
 class _Feed:
-    """What the listener knows of one hall: every event above ``floor`` up to ``last`` is in ``recent``."""
+    """What the listener knows of one hall: every event above ``floor`` up to ``last`` is in ``recent``.
+
+    ``cursor`` is the newest event read from the database; ``held`` a ``queue`` event read but not
+    sent yet (coalescing), newer than ``last``.
+    """
 
     floor: int
     last: int
+    cursor: int
     streams: int = 0
     recent: deque[Item] = field(default_factory=lambda: deque(maxlen=RECENT_EVENTS))
+    held: Item | None = None
+    queue_sent: float = float("-inf")
 
     def add(self, item: Item) -> None:
         self.recent.append(item)
         self.last = item.id
         if len(self.recent) == self.recent.maxlen:
             self.floor = max(self.floor, self.recent[0].id - 1)
+
+    def take(self, row: Item, now: float, spacing: float) -> bool:
+        """Take a newly read event; whether anything was sent (a ``queue`` event may be held instead)."""
+        if row.id <= self.cursor:
+            return False
+        self.cursor = row.id
+        if row.type == "queue" and now - self.queue_sent < spacing:
+            self.held = row  # supersedes the one held before it
+            return False
+        self.flush(now)
+        self.add(row)
+        if row.type == "queue":
+            self.queue_sent = now
+        return True
+
+    def flush(self, now: float) -> bool:
+        """Send the held ``queue`` event, if any; whether there was one."""
+        held, self.held = self.held, None
+        if held is None:
+            return False
+        self.add(held)
+        self.queue_sent = now
+        return True
+
+    def after(self, after: int) -> list[Item]:
+        """The events in ``recent`` newer than ``after``, oldest first (read from the newest end)."""
+        found: list[Item] = []
+        for item in reversed(self.recent):
+            if item.id <= after:
+                break
+            found.append(item)
+        found.reverse()
+        return found
 
 
 class Batch(NamedTuple):
@@ -119,6 +184,7 @@ class Hub:
         self._holders: Counter[Hashable] = Counter()
         self._thread: threading.Thread | None = None
         self._closing = False
+        self._stopping = False
         self.listening = False  # the PostgreSQL LISTEN connection is up
         _hubs.add(self)
 
@@ -135,7 +201,7 @@ class Hub:
                 self._holders[key] += 1
             feed = self._feeds.get(hall_id)
             if feed is None:
-                feed = self._feeds[hall_id] = _Feed(floor=newest, last=newest)
+                feed = self._feeds[hall_id] = _Feed(floor=newest, last=newest, cursor=newest)
             feed.streams += 1
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="kiosk-events", daemon=True)
@@ -162,8 +228,7 @@ class Hub:
                 if after < feed.floor:
                     return Batch([], True, feed.floor, self._closing)
                 if feed.last > after:
-                    return Batch([item for item in feed.recent if item.id > after], False, feed.floor,
-                                 self._closing)
+                    return Batch(feed.after(after), False, feed.floor, self._closing)
                 remaining = deadline - time.monotonic()
                 if self._closing or remaining <= 0:
                     return Batch([], False, feed.floor, self._closing)
@@ -185,6 +250,16 @@ class Hub:
             self._closing = True
             self._condition.notify_all()
 
+    def stop(self, timeout: float = 5.0) -> None:
+        """End every stream and the listener, and wait for the listener (an app being torn down)."""
+        with self._condition:
+            self._closing = self._stopping = True
+            self._condition.notify_all()
+            thread = self._thread
+        wakeup.notify()
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
     # the listener ------------------------------------------------------------------------------
 
     def _halls(self) -> list[int]:
@@ -192,20 +267,40 @@ class Hub:
             return [hall_id for hall_id, feed in self._feeds.items() if feed.streams > 0]
 
     def _publish(self, hall_id: int, rows: list[Item]) -> None:
+        now = time.monotonic()
         with self._condition:
             feed = self._feeds[hall_id]
+            sent = False
             for row in rows:
-                if row.id > feed.last:
-                    feed.add(row)
-            self._condition.notify_all()
+                sent = feed.take(row, now, QUEUE_EVENT_SECONDS) or sent
+            if sent:
+                self._condition.notify_all()
+
+    def _flush_due(self) -> float | None:
+        """Send the held ``queue`` events that are due; return seconds until the next one is (None: none held)."""
+        now = time.monotonic()
+        soonest: float | None = None
+        with self._condition:
+            sent = False
+            for feed in self._feeds.values():
+                if feed.held is None:
+                    continue
+                due = feed.queue_sent + QUEUE_EVENT_SECONDS - now
+                if due <= 0:
+                    sent = feed.flush(now) or sent
+                elif soonest is None or due < soonest:
+                    soonest = due
+            if sent:
+                self._condition.notify_all()
+        return soonest
 
     def _read(self, halls: list[int]) -> None:
         """Read the new events of ``halls`` and wake their streams."""
         for hall_id in halls:
             with self._condition:
-                last = self._feeds[hall_id].last
+                last = self._feeds[hall_id].cursor
             while True:
-                rows = [Item(row.id, row.type, row.payload) for row in events_after(hall_id, last, BATCH)]
+                rows = [item_of(row.id, row.type, row.payload) for row in events_after(hall_id, last, BATCH)]
                 db.session.remove()
                 if rows:
                     self._publish(hall_id, rows)
@@ -216,6 +311,10 @@ class Hub:
     def _idle(self, since: float | None) -> tuple[bool, float | None]:
         """Whether the listener should end now (no streams for ``IDLE_SECONDS``), and since when it is idle."""
         with self._condition:
+            if self._stopping:
+                self._thread = None
+                self._feeds.clear()
+                return True, since
             busy = any(feed.streams > 0 for feed in self._feeds.values())
             if busy:
                 return False, None
@@ -250,9 +349,15 @@ class Hub:
                         self._read(self._halls())
                 except Exception:  # noqa: BLE001 - a database hiccup must not end the listener
                     log.exception("reading new events failed")
+                due = self._flush_due()
+                quiet = self._closing or idle_since is not None
+                wait = IDLE_WAIT_SECONDS if quiet else poll
+                if due is not None:
+                    wait = min(wait, due)
                 if connection is not None:
                     try:
-                        for _ in connection.notifies(timeout=SAFETY_POLL_SECONDS if not self._closing else 0.1,
+                        safety = IDLE_WAIT_SECONDS if quiet else SAFETY_POLL_SECONDS
+                        for _ in connection.notifies(timeout=safety if due is None else min(safety, due),
                                                      stop_after=1):
                             pass
                     except psycopg.Error:
@@ -260,9 +365,9 @@ class Hub:
                         self._drop(connection)
                         connection = None
                 elif doorbell is not None and doorbell.ready:
-                    doorbell.wait(poll)
+                    doorbell.wait(wait)
                 else:
-                    wakeup.wait(generation, poll)
+                    wakeup.wait(generation, wait)
         finally:
             if connection is not None:
                 self._drop(connection)

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from pathlib import Path
+
+from kiosk.events.hub import hub_of
 
 
 def parse(text: str) -> list[tuple[int, str, dict]]:
@@ -24,3 +27,20 @@ def insert_event(database: Path, hall_id: int, type_: str, payload: dict) -> int
             (hall_id, type_, json.dumps(payload)),
         )
         return int(cursor.lastrowid or 0)
+
+
+def wait_for_streams(app, count: int) -> None:
+    """Until ``count`` streams of ``app`` are open (each has read its starting point)."""
+    deadline = time.monotonic() + 10
+    while hub_of(app).streams() < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert hub_of(app).streams() >= count
+
+
+def read_stream(client, query: str = "", headers: dict | None = None, **environ) -> str:
+    """The whole text of one stream (it ends after its ``max_seconds``)."""
+    response = client.get(f"/api/v1/events?{query}", headers=headers or {}, environ_base=environ)
+    try:
+        return response.get_data(as_text=True)
+    finally:
+        response.close()

@@ -17,26 +17,9 @@ from kiosk.events import api as events_api
 from kiosk.events.hub import hub_of
 from kiosk.events.service import append_event
 from kiosk.extensions import db
-from tests.events.streams import insert_event, parse
+from tests.events.streams import insert_event, parse, read_stream, wait_for_streams
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def wait_for_streams(app, count: int) -> None:
-    """Until ``count`` streams of ``app`` are open (each has read its starting point)."""
-    deadline = time.monotonic() + 10
-    while hub_of(app).streams() < count and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert hub_of(app).streams() >= count
-
-
-def read_stream(client, query: str = "", headers: dict | None = None, **environ) -> str:
-    """The whole text of one stream (it ends after its ``max_seconds``)."""
-    response = client.get(f"/api/v1/events?{query}", headers=headers or {}, environ_base=environ)
-    try:
-        return response.get_data(as_text=True)
-    finally:
-        response.close()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import textwrap
 import threading
 from pathlib import Path
 
-from kiosk.database import writer_turn
+from kiosk.database import _FairLock, writer_turn
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,7 +39,7 @@ GREEN_WAIT = textwrap.dedent("""
     import gevent
     sys.path.insert(0, sys.argv[2])
     from tests.conftest import make_app
-    from kiosk.database import writer_turn
+    from kiosk.database import _FairLock, writer_turn
     from pathlib import Path
 
     database = Path(sys.argv[1])
@@ -70,3 +70,20 @@ def test_a_waiting_writer_does_not_block_other_greenlets(empty_db_path, tmp_path
     ticks, written_at = map(int, done.stdout.split()[-2:])
     assert ticks == 20
     assert written_at == 20  # the other greenlet ran all along; the writer went in once the turn was free
+
+
+def test_queued_writers_take_the_turn_in_the_order_they_came():
+    lock = _FairLock()
+    order: list[int] = []
+    lock.__enter__()
+    threads = []
+    for n in range(5):
+        thread = threading.Thread(target=lambda n=n: (lock.__enter__(), order.append(n), lock.__exit__()))
+        thread.start()
+        threads.append(thread)
+        while len(lock._waiters) < n + 1:  # queued before the next one comes
+            threading.Event().wait(0.001)
+    lock.__exit__()
+    for thread in threads:
+        thread.join(5)
+    assert order == [0, 1, 2, 3, 4]
