@@ -152,7 +152,7 @@ function renderWindow(state) {
                               : rotating("p", {class: "window-closed"}, (s) => s.closed));
   } else {
     if (counterWindow) card.append(el("p", {class: "serving-label"}, ...perLanguage("span", (s) => s.now_serving)));
-    card.append(el("p", {class: "serving", "data-serving": "", dir: "ltr"}, state.serving || "—"));
+    card.append(el("p", {class: state.serving ? "serving" : "serving idle", "data-serving": "", dir: "ltr"}, state.serving || "—"));
     if (counterWindow) card.append(renderNext());
   }
   return card;
