@@ -32,7 +32,10 @@ _raise_open_files()
 
 
 def post_worker_init(worker):
-    """Watch for the worker's graceful stop (reload, shutdown) and end its streams cleanly then."""
+    """Warm the print renderer; watch for the worker's graceful stop (reload, shutdown) and end its streams then."""
+    from kiosk.printing.warmup import start_if_configured  # the app is loaded (and patched) by now
+
+    start_if_configured(worker.wsgi)
 
     def watch():
         while worker.alive:

@@ -39,3 +39,14 @@ def start(app: Flask) -> threading.Thread:
     thread = threading.Thread(target=_run, args=(app,), name="print-warmup", daemon=True)
     thread.start()
     return thread
+
+
+def start_if_configured(app: Flask) -> threading.Thread | None:
+    """In a serving process: warm the renderer in the background unless ``KIOSK_WARM_PRINTER`` is off.
+
+    Commands never warm it: a process that has rendered with Pango can crash while the interpreter shuts
+    down, and a command (``flask voice build``) gains nothing from a warm renderer.
+    """
+    if not app.config.get("WARM_PRINTER") or app.config.get("TESTING"):
+        return None
+    return start(app)
