@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from kiosk.content_translations import translate_stored_content
 from kiosk.demo import bills, media, notices, queue, tariffs
 from kiosk.demo.guides import seed as guides
 from kiosk.extensions import db
@@ -105,5 +106,6 @@ def seed_demo() -> dict[str, str]:
     for feature in (tariffs, bills, queue, notices, guides, media):
         feature.seed_demo(hall)
         db.session.flush()
+    translate_stored_content()
     db.session.commit()
     return passwords
