@@ -67,14 +67,19 @@ def select_locale() -> str:
     return DEFAULT_LOCALE
 
 
+#: Paths whose ``?lang=`` answers that one request and is never remembered for the kiosk.
+STATELESS_PREFIXES = ("/api/", "/display")
+
+
 def remember_locale_choice() -> None:
     """``before_request`` hook: store a valid ``?lang=`` of a page in the session so it sticks.
 
     API requests are stateless: their ``?lang=`` (a display fetching the notices in each of its
-    languages) answers in that language and changes nothing else.
+    languages) answers in that language and changes nothing else. The displays (``/display``) have
+    languages of their own: opening one in the kiosk's browser leaves the kiosk's language alone.
     """
     chosen = normalize_locale(request.args.get("lang"))
-    if chosen and not request.path.startswith("/api/"):
+    if chosen and not request.path.startswith(STATELESS_PREFIXES):
         session["lang"] = chosen
 
 

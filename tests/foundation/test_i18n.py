@@ -32,6 +32,13 @@ def test_choice_is_remembered_in_the_session(client):
     assert 'lang="en"' in client.get("/kiosk").get_data(as_text=True)
 
 
+def test_opening_the_display_leaves_the_kiosk_language_alone(client):
+    client.get("/kiosk?lang=ug")
+    assert client.get("/display?lang=en").status_code == 200
+    assert client.get("/display/window/1?lang=en").status_code in (200, 404)
+    assert 'lang="ug"' in client.get("/kiosk").get_data(as_text=True)
+
+
 def test_unknown_language_falls_back_to_chinese(client):
     html = client.get("/kiosk?lang=xx").get_data(as_text=True)
     assert 'lang="zh-Hans-CN"' in html
