@@ -5,6 +5,7 @@ renders every live element (calls, window cards, waiting counts) from them and f
 """
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
@@ -14,17 +15,20 @@ from flask_babel import gettext as _
 from kiosk.api import json_body
 from kiosk.events.service import latest_event_id
 from kiosk.hall.models import Hall, Window
-from kiosk.hall.service import current_device, current_hall, window_by_number
+from kiosk.hall.service import current_device, current_hall, local_now, window_by_number
 from kiosk.i18n import LOCALES, localized
 from kiosk.media.playlist import CALL_PAUSE_MS, playlist
 from kiosk.queue import ratings
 from kiosk.queue.reads import queue_snapshot, status_of, waiting_for
+from kiosk.timefmt import hall_date
 from kiosk.voice.recordings import settings_of as voice_settings_of
 
 bp = Blueprint("display", __name__, url_prefix="/display")
 
 #: How many of the next numbers a counter display shows.
 NEXT_NUMBERS = 3
+#: How many days of clock dates a display page carries (it is reloaded long before they run out).
+CLOCK_DAYS = 8
 
 
 def display_strings(languages: list[str]) -> dict:
@@ -57,6 +61,21 @@ def display_strings(languages: list[str]) -> dict:
 def display_languages(hall: Hall) -> list[str]:
     """The hall's display languages that ship with the product (Chinese and English by default)."""
     return [code for code in (hall.display_languages or ["zh_Hans_CN", "en"]) if code in LOCALES]
+
+
+def clock_dates(hall: Hall, languages: list[str], days: int = CLOCK_DAYS) -> dict[str, dict[str, str]]:
+    """The clock's date line for the hall's next ``days`` days in each display language: ``{code: {iso day: text}}``.
+
+    The dates come from :func:`kiosk.timefmt.hall_date` (its patterns: traditional Mongolian's
+    "year-GEN month-GEN day", Western digits everywhere), not from the browser's thin CLDR data.
+    """
+    today = local_now(hall).date()
+    result = {}
+    for code in languages:
+        with force_locale(code):
+            result[code] = {(today + timedelta(days=n)).isoformat(): hall_date(today + timedelta(days=n), "full", hall)
+                            for n in range(days)}
+    return result
 
 
 def voice_config(hall: Hall) -> dict:
@@ -99,6 +118,7 @@ def display_config(hall: Hall, **extra) -> dict:
         "queue_url": url_for("api.queue.queue_snapshot"),
         "notices_url": "/api/v1/notices",
         "voice": voice_config(hall),
+        "clock_dates": clock_dates(hall, languages),
     }
     config.update(extra)
     return config

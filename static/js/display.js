@@ -70,7 +70,8 @@ function formatter(code, options) {
   const key = `${code}|${JSON.stringify(options)}`;
   if (!formats.has(key)) {
     let format;
-    try { format = new Intl.DateTimeFormat(config.html_lang[code] || code, {timeZone: zone, ...options}); }
+    // Western digits in every language, as on the tickets and the kiosk (Tibetan CLDR data mixes them).
+    try { format = new Intl.DateTimeFormat(config.html_lang[code] || code, {timeZone: zone, numberingSystem: "latn", ...options}); }
     catch { format = new Intl.DateTimeFormat("zh-CN", {timeZone: zone, ...options}); }
     formats.set(key, format);
   }
@@ -101,7 +102,12 @@ function tickClock() {
     const time = clock.querySelector("[data-clock-time]");
     const date = clock.querySelector("[data-clock-date]");
     if (time) time.textContent = formatter(code, TIME).format(now);
-    if (date) date.textContent = formatter(code, {dateStyle: "full"}).format(now);
+    // The server's date line (kiosk.timefmt's patterns); the browser's own only past the days it sent.
+    const day = (config.clock_dates || {})[code]?.[dayKey.format(now)];
+    if (date) {
+      date.textContent = day || formatter(code, {dateStyle: "full"}).format(now);
+      date.lang = config.html_lang[code] || code;  // its own script's font and writing rules
+    }
   }
 }
 

@@ -60,3 +60,16 @@ def test_the_wall_embeds_the_strings_of_every_display_language_and_no_inline_scr
         assert {"{title}", "{area}", "{lines}", "{start}", "{end}"} <= set(re.findall(r"{\w+}", strings["outage_line"]))
     scripts = re.findall(r"<script(?![^>]*(?:type=\"application/json\"|src=))[^>]*>", html)
     assert scripts == [] and not re.search(r"\son\w+=", html)
+
+
+def test_the_wall_clock_dates_use_the_locale_patterns(empty_app, empty_client, make_hall, make_window):
+    make_hall(display_languages=("mn_Mong_CN", "bo", "zh_Hans_CN"))
+    make_window()
+    config = page_json(empty_client.get("/display").get_data(as_text=True), "display-config")
+    dates = config["clock_dates"]
+    assert set(dates) == {"mn_Mong_CN", "bo", "zh_Hans_CN"} and all(len(days) == 8 for days in dates.values())
+    day, mongolian = next(iter(dates["mn_Mong_CN"].items()))
+    year, month, date = (int(part) for part in day.split("-"))
+    assert mongolian.startswith(f"{year} ᠣᠨ ᠤ {month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ {date}᠂ ᠭᠠᠷᠠᠭ ᠤᠨ ")  # not "2026 M12 2, Wed"
+    assert dates["zh_Hans_CN"][day].startswith(f"{year}年{month}月{date}日星期")
+    assert not re.search("[\u0f20-\u0f29]", "".join(dates["bo"].values()))  # Western digits only
