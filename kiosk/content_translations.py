@@ -14,6 +14,7 @@ is edited per locale in the staff console and never goes through here.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -86,22 +87,22 @@ def translate_stored_content() -> int:
     return changed
 
 
+def content_mappings(value: Any) -> Iterator[dict]:
+    """Every content mapping in ``value`` (a JSON document, lists and tuples included), at any depth."""
+    if is_content_mapping(value):
+        yield value
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            yield from content_mappings(item)
+
+
 def missing_translations(values: list[Any]) -> dict[str, list[str]]:
     """The Chinese source texts among ``values`` (JSON documents) that lack a translation, by locale."""
     missing: dict[str, list[str]] = {code: [] for code in TRANSLATED_LOCALES}
-
-    def walk(value: Any) -> None:
-        if is_content_mapping(value):
-            for code in TRANSLATED_LOCALES:
-                if not value.get(code) and value[SOURCE_LOCALE] not in missing[code]:
-                    missing[code].append(value[SOURCE_LOCALE])
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    for value in values:
-        walk(value)
+    for mapping in content_mappings(values):
+        for code in TRANSLATED_LOCALES:
+            if not mapping.get(code) and mapping[SOURCE_LOCALE] not in missing[code]:
+                missing[code].append(mapping[SOURCE_LOCALE])
     return {code: texts for code, texts in missing.items() if texts}

@@ -48,29 +48,18 @@ def shipped_content() -> list:
 
 def english_of(values: list) -> dict[str, str]:
     """Chinese source text → its English text, for every content mapping among ``values``."""
-    from kiosk.content_translations import SOURCE_LOCALE, is_content_mapping
+    from kiosk.content_translations import SOURCE_LOCALE, content_mappings
 
     found: dict[str, str] = {}
-
-    def walk(value) -> None:
-        if is_content_mapping(value):
-            found.setdefault(value[SOURCE_LOCALE], value.get("en", ""))
-        if isinstance(value, dict):
-            value = list(value.values())
-        if isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item)
-
-    for value in values:
-        walk(value)
+    for mapping in content_mappings(values):
+        found.setdefault(mapping[SOURCE_LOCALE], mapping.get("en", ""))
     return found
 
 
 def main() -> int:
     from kiosk.content_translations import missing_translations
 
-    values = [list(v) if isinstance(v, tuple) else v for v in shipped_content()]
-    values = json.loads(json.dumps(values, default=list))
+    values = shipped_content()
     missing = missing_translations(values)
     if "--json" in sys.argv:
         english = english_of(values)

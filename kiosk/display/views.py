@@ -70,11 +70,11 @@ def clock_dates(hall: Hall, languages: list[str], days: int = CLOCK_DAYS) -> dic
     "year-GEN month-GEN day", Western digits everywhere), not from the browser's thin CLDR data.
     """
     today = local_now(hall).date()
+    ahead = [today + timedelta(days=n) for n in range(days)]
     result = {}
     for code in languages:
         with force_locale(code):
-            result[code] = {(today + timedelta(days=n)).isoformat(): hall_date(today + timedelta(days=n), "full", hall)
-                            for n in range(days)}
+            result[code] = {day.isoformat(): hall_date(day, "full", hall) for day in ahead}
     return result
 
 
