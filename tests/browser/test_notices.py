@@ -3,9 +3,18 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from sqlalchemy import select
 
 from tests.browser.conftest import staff_login
+from tests.conftest import make_app
+
+
+@pytest.fixture
+def live_app(db_path, tmp_path):
+    """A long idle timeout: these tests take several steps on one kiosk screen and never watch the reset
+    (with the default 3 s the idle warning could cover the page under load)."""
+    return make_app(f"sqlite:///{db_path}", tmp_path, IDLE_SECONDS=600, WTF_CSRF_ENABLED=True)
 
 
 def _give_staff1_window(app, number: int) -> None:
