@@ -22,6 +22,7 @@ def _within_a_second(tab, selector: str) -> float:
     return time.monotonic() - started
 
 
+@pytest.mark.latency
 def test_a_new_service_and_window_reach_the_kiosk_and_the_display(page, artifacts):
     kiosk = page.context.new_page()
     kiosk.goto(f"{page.base}/kiosk/ticket?lang=en")

@@ -29,6 +29,7 @@ def _give_staff1_window(app, number: int) -> None:
         db.session.remove()
 
 
+@pytest.mark.latency
 def test_staff_suspends_window_3_and_the_display_shows_the_sign(page, browser, live_app, artifacts):
     _give_staff1_window(live_app, 3)
     display = browser.new_page(viewport={"width": 1920, "height": 1080})

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
+
 from tests.browser.conftest import staff_login, wait_until
 
 #: Age the timer by the given ms (again on every poll: the live panel may be redrawn) and check its colour.
@@ -24,6 +26,7 @@ def test_take_a_number_shows_it_at_once(page, artifacts):
     page.screenshot(path=str(artifacts / "queue-ticket.png"))
 
 
+@pytest.mark.latency
 def test_call_next_reaches_the_display_within_a_second(page, browser, artifacts):
     display = browser.new_page(viewport={"width": 1920, "height": 1080})
     try:

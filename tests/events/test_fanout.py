@@ -69,6 +69,7 @@ def test_many_streams_cost_one_read_and_one_serialisation_per_batch(empty_app, h
     assert sorted(serialised) == ids  # each event serialised once, not once per stream
 
 
+@pytest.mark.latency
 def test_a_burst_of_queue_events_reaches_the_streams_as_its_latest(empty_app, hall, monkeypatch):
     monkeypatch.setattr(events_hub, "QUEUE_EVENT_SECONDS", 1.0)
     threads, texts = follow(empty_app, 3, "max_seconds=3")
