@@ -4,6 +4,7 @@ import re
 import pytest
 
 from kiosk.demo.guides.guides import GUIDES
+from kiosk.guides import form_samples
 from kiosk.i18n import LOCALES
 
 ALL_LOCALES = list(LOCALES)
@@ -116,3 +117,17 @@ def test_contractor_order_rotates_daily(app):
     orders = [[c.id for c in contractors_neutral(day + timedelta(days=n))] for n in range(5)]
     assert len({order[0] for order in orders}) == 5
     assert all(sorted(order) == sorted(orders[0]) for order in orders)
+
+
+@pytest.mark.parametrize("code", [form["code"] for form in form_samples.FORMS])
+def test_form_sample_notes_do_not_repeat_the_field_name(code):
+    """A note sits beside its field's name: it says what to write, not the name again ("户名：…")."""
+    form = next(form for form in form_samples.FORMS if form["code"] == code)
+    for row in form["rows"]:
+        for field in row:
+            if field["note"]:
+                assert not field["note"]["zh_Hans_CN"].startswith(field["label"]), field["label"]
+                assert "：" not in field["note"]["zh_Hans_CN"][:8], field["note"]["zh_Hans_CN"]
+                # the paper form's field names stay Chinese, so a reader of another language is told the
+                # field's name in their language first ("Account name: …")
+                assert ": " in field["note"]["en"], field["note"]["en"]
