@@ -51,6 +51,7 @@ KEYS = """() => {
   const box = (el) => { const r = el.getBoundingClientRect(); return {width: r.width, height: r.height}; };
   return {digit: box(document.querySelector('.keypad .key[data-key="5"]')),
           search: box(document.querySelector('form:has(.keypad) button[type="submit"]')),
+          nav: box(document.querySelector(".kiosk-footer .nav-button")),
           scrolls: document.documentElement.scrollHeight > innerHeight + 1
                    || document.querySelector(".kiosk-main").scrollHeight
                       > document.querySelector(".kiosk-main").clientHeight + 1};
@@ -132,6 +133,8 @@ def test_large_text_enlarges_the_keypad_and_keeps_the_toggle_readable(screen):
     for side in ("width", "height"):
         assert large["digit"][side] >= 1.2 * normal["digit"][side], f"digit keys are not enlarged ({side})"
         assert large["search"][side] >= large["digit"][side], f"the search key is smaller than a digit ({side})"
+    for button in ("search", "nav"):
+        assert large[button]["height"] >= 1.2 * normal[button]["height"], f"the {button} button is not enlarged"
     colours = screen.evaluate(COLOURS)
     assert colours["color"] != colours["background"]
     assert _contrast(colours["color"], colours["background"]) >= 4.5, colours
