@@ -87,6 +87,7 @@ class Label:
     text: str
     period: str
     inside: bool
+    w: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def bar_labels(boxes: list[Box], names: dict[str, str]) -> list[Label]:
     labels: list[Label] = []
     for box in boxes:
         if text_width(names[box.label]) + 10 <= box.w:
-            labels.append(Label(box.cx, BAR_Y + BAR_H / 2 + LABEL_SIZE * .35, names[box.label], box.label, True))
+            labels.append(Label(box.cx, BAR_Y + BAR_H / 2 + LABEL_SIZE * .35, names[box.label], box.label, True,
+                                text_width(names[box.label]) + 8))
     taken: list[tuple[float, float]] = []
     for box in sorted(boxes, key=lambda b: -b.w):
         if any(label.period == box.label for label in labels):
@@ -125,7 +127,7 @@ def bar_labels(boxes: list[Box], names: dict[str, str]) -> list[Label]:
         low, high = box.cx - half, box.cx + half
         if low >= 0 and high <= WIDTH and all(high <= a or low >= b for a, b in taken):
             taken.append((low, high))
-            labels.append(Label(box.cx, BAR_Y - 10, names[box.label], box.label, False))
+            labels.append(Label(box.cx, BAR_Y - 10, names[box.label], box.label, False, half * 2))
     return labels
 
 

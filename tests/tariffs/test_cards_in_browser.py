@@ -1,0 +1,52 @@
+"""In Chromium, landscape and portrait: a tap on a category card's prices (not its title) opens the table."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import browser, live_server  # noqa: F401  (Playwright fixtures, one Chromium)
+from tests.conftest import make_app
+
+pytestmark = pytest.mark.browser
+
+RUNS = [("zh_Hans_CN", {"width": 1920, "height": 1080}), ("ug", {"width": 1080, "height": 1920})]
+
+#: What a tap at the centre of ``selector`` would hit: the link it lands on, or null.
+HIT = """(selector) => {
+  const box = document.querySelector(selector).getBoundingClientRect();
+  const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  const link = hit && hit.closest("a");
+  return link ? link.className + " " + link.getAttribute("href") : null;
+}"""
+
+
+@pytest.fixture
+def live_app(db_path, tmp_path):
+    """A long idle timeout: the idle warning must not cover the cards between the steps."""
+    return make_app(f"sqlite:///{db_path}", tmp_path, IDLE_SECONDS=120, WTF_CSRF_ENABLED=True)
+
+
+def test_tap_on_the_card_prices_opens_the_table(browser, live_server, artifacts):  # noqa: F811
+    for lang, viewport in RUNS:
+        context = browser.new_context(viewport=viewport, has_touch=True)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(f"{live_server.url}/kiosk/tariffs?lang={lang}")
+        card = '[data-table="commercial"]'
+        href = page.get_attribute(f"{card} a.tariff-card-link", "href")
+        assert page.locator(f"{card} a").count() == 1                      # one target, nothing nested
+        assert page.evaluate(HIT, f"{card} .tariff-card-meta").endswith(href)
+        upcoming = page.locator("[data-upcoming] a")
+        if upcoming.count():                                                # a link of its own, above the card's
+            assert page.evaluate(HIT, "[data-upcoming] a").endswith(upcoming.first.get_attribute("href"))
+        orientation = "landscape" if viewport["width"] > viewport["height"] else "portrait"
+        page.screenshot(path=str(artifacts / f"tariffs-cards-{lang}-{orientation}.png"))
+        box = page.locator(f"{card} [data-card-prices]").bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_url(f"**{href}**")
+        chart = page.locator('[data-diagram="periods"]')
+        chart.wait_for()
+        assert page.locator("[data-period-legend] li").count() == 4
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        chart.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / f"tariffs-table-{lang}-{orientation}.png"))
+        context.close()
