@@ -85,7 +85,7 @@ def test_slide_and_print_show_the_legend(client, hall):
     hall.display_languages = ["zh_Hans_CN", "ug"]
     db.session.commit()
     slide = html(client, "/display/slides/tariff")
-    assert slide.count("data-period-legend") == 2 and 'id="tou-ug-caption"' in slide
+    assert slide.count("data-period-legend") == 2 and 'id="tou-ug-key-peak"' in slide
     assert '<bdi dir="ltr" data-span>08:00–22:00</bdi>' in slide
 
 
