@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.extensions import db
 from tests.browser.conftest import browser, live_server  # noqa: F401  (Playwright fixtures, one Chromium)
 from tests.conftest import make_app
+from tests.tariffs.conftest import announce_commercial_version
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +23,12 @@ HIT = """(selector) => {
 
 @pytest.fixture
 def live_app(db_path, tmp_path):
-    """A long idle timeout: the idle warning must not cover the cards between the steps."""
-    return make_app(f"sqlite:///{db_path}", tmp_path, IDLE_SECONDS=120, WTF_CSRF_ENABLED=True)
+    """A long idle timeout (the idle warning must not cover the cards); the commercial table announces a new version."""
+    app = make_app(f"sqlite:///{db_path}", tmp_path, IDLE_SECONDS=120, WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        announce_commercial_version()
+        db.session.remove()
+    return app
 
 
 def test_tap_on_the_card_prices_opens_the_table(browser, live_server, artifacts):  # noqa: F811
@@ -33,11 +39,10 @@ def test_tap_on_the_card_prices_opens_the_table(browser, live_server, artifacts)
         page.goto(f"{live_server.url}/kiosk/tariffs?lang={lang}")
         card = '[data-table="commercial"]'
         href = page.get_attribute(f"{card} a.tariff-card-link", "href")
-        assert page.locator(f"{card} a").count() == 1                      # one target, nothing nested
+        assert page.locator(f"{card} a.tariff-card-link").count() == 1
         assert page.evaluate(HIT, f"{card} .tariff-card-meta").endswith(href)
-        upcoming = page.locator("[data-upcoming] a")
-        if upcoming.count():                                                # a link of its own, above the card's
-            assert page.evaluate(HIT, "[data-upcoming] a").endswith(upcoming.first.get_attribute("href"))
+        upcoming = page.get_attribute(f"{card} [data-upcoming] a", "href")  # a target of its own, above the card's
+        assert upcoming != href and page.evaluate(HIT, f"{card} [data-upcoming] a").endswith(upcoming)
         orientation = "landscape" if viewport["width"] > viewport["height"] else "portrait"
         page.screenshot(path=str(artifacts / f"tariffs-cards-{lang}-{orientation}.png"))
         box = page.locator(f"{card} [data-card-prices]").bounding_box()

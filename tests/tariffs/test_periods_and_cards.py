@@ -8,6 +8,7 @@ from sqlalchemy import select
 from kiosk.extensions import db
 from kiosk.tariffs import calc, diagram, service
 from kiosk.tariffs.models import TariffVersion
+from tests.tariffs.conftest import announce_commercial_version
 
 
 def html(client, url: str) -> str:
@@ -133,17 +134,20 @@ def cards_of(client, lang: str) -> Cards:
 
 
 def test_each_card_is_one_link_target_with_its_title_once(client):
+    upcoming = announce_commercial_version()
+    latest = {table.code: table.latest.id for table in service.tables(service.today())}
     parser = cards_of(client, "en")
     assert not parser.nested and len(parser.cards) == 5
     for code, links in parser.cards.items():
         main = [link for link in links if "tariff-card-link" in (link.get("class") or "")]
         assert len(main) == 1, code
-        assert main[0]["href"] == f"/kiosk/tariffs/{version_of(code).id}"
+        assert main[0]["href"] == f"/kiosk/tariffs/{latest[code]}"
         assert all(link is main[0] or "tariff-card-link" not in (link.get("class") or "") for link in links)
     assert "Residential, single meter, below 1 kV" in parser.text["residential"]
     assert "General industrial and commercial" not in parser.text["commercial"].replace(
         "General industrial and commercial, time-of-use", "")      # the category is not printed above its name
     assert "0.2580–1.3440" in parser.text["commercial"]
+    assert [link["href"] for link in parser.cards["commercial"]][1:] == [f"/kiosk/tariffs/{upcoming.id}"]
 
 
 def test_card_names_the_category_when_the_name_fell_back_to_chinese(client):
