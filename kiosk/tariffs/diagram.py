@@ -131,14 +131,17 @@ def bar_labels(boxes: list[Box], names: dict[str, str]) -> list[Label]:
     return labels
 
 
-def period_legend(periods: list[dict], rows: list[dict]) -> list[LegendEntry]:
-    """One entry per period kind in ``periods`` (most expensive first), with every span and its prices."""
+def period_legend(periods: list[dict], rows: list[dict], all_day: bool = False) -> list[LegendEntry]:
+    """One entry per period kind in ``periods`` (most expensive first), with every span and its prices.
+
+    With ``all_day`` (tiered residential tables), a priced column with no span in the day (the flat price of
+    customers without a time-of-use meter) gets an entry with no spans, so every price column is explained.
+    """
     entries = []
     for kind in PERIOD_FILLS:
         spans = sorted(((item["from"], item["to"]) for item in periods if item["period"] == kind),
                        key=lambda span: _minutes(span[0]))
-        if not spans:
-            continue
         prices = sorted((str(row[kind]) for row in rows if row.get(kind) not in (None, "")), key=Decimal)
-        entries.append(LegendEntry(kind, spans, prices[0] if prices else None, prices[-1] if prices else None))
+        if spans or (all_day and prices):
+            entries.append(LegendEntry(kind, spans, prices[0] if prices else None, prices[-1] if prices else None))
     return entries

@@ -20,7 +20,8 @@ def period_context(version: TariffVersion, rtl: bool = False) -> dict:
     return {
         "bar": bar,
         "bar_labels": diagram.bar_labels(bar, names),
-        "legend": diagram.period_legend(version.periods, version.rows) if version.periods else [],
+        "legend": diagram.period_legend(version.periods, version.rows, service.is_tiered(version))
+        if version.periods else [],
         "ticks": diagram.hour_ticks(rtl),
         "list_separator": LIST_SEPARATORS.get(current_locale_code(), ", "),
         "diagram_width": diagram.WIDTH,

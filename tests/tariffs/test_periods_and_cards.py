@@ -54,11 +54,14 @@ def test_every_period_of_the_price_table_is_in_the_bar(client, code):
     version = version_of(code)
     page = html(client, f"/kiosk/tariffs/{version.id}?lang=en")
     kinds = {item["period"] for item in version.periods}
-    assert bar_periods(page) == kinds == set(legend(page))
+    spans = legend(page)
+    assert bar_periods(page) == kinds == {period for period, times in spans.items() if times}
     priced = set(service.price_columns(version)) & set(calc.ALL_PERIODS)
-    if not service.is_tiered(version):           # a tiered table's flat column is the price without a TOU meter
+    assert set(spans) == priced and {"peak", "valley"} <= kinds
+    if not service.is_tiered(version):
         assert priced <= kinds, priced - kinds
-    assert {"peak", "valley"} <= kinds
+    else:                                        # a tiered table's flat column: the price without a TOU meter
+        assert spans["flat"] == [] and "All day, without a time-of-use meter" in page
 
 
 def test_bar_labels_fit_and_never_overlap():
