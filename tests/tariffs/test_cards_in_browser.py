@@ -1,10 +1,12 @@
 """In Chromium, landscape and portrait: a tap on a category card's prices (not its title) opens the table."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from kiosk.extensions import db
-from tests.browser.conftest import browser, live_server  # noqa: F401  (Playwright fixtures, one Chromium)
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, live_server  # noqa: F401  (the live-server fixture)
 from tests.conftest import make_app
 from tests.tariffs.conftest import announce_commercial_version
 
@@ -31,12 +33,34 @@ def live_app(db_path, tmp_path):
     return app
 
 
-def test_tap_on_the_card_prices_opens_the_table(browser, live_server, artifacts):  # noqa: F811
+def in_own_thread(check) -> None:
+    """Run ``check(browser)`` with a Chromium of its own in another thread: the Playwright of tests/browser
+    (session-wide, sync API) may still be running in this one when both folders run together."""
+    from playwright.sync_api import sync_playwright
+
+    def run() -> None:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                check(browser)
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(run).result()
+
+
+def test_tap_on_the_card_prices_opens_the_table(live_server, artifacts):  # noqa: F811 (the fixture)
+    in_own_thread(lambda browser: tap_cards(browser, live_server.url, artifacts))
+
+
+def tap_cards(browser, base: str, artifacts) -> None:
+    """In each run's language and orientation, tap the commercial card's prices and land on its table."""
     for lang, viewport in RUNS:
         context = browser.new_context(viewport=viewport, has_touch=True)
         page = context.new_page()
         page.set_default_timeout(10_000)
-        page.goto(f"{live_server.url}/kiosk/tariffs?lang={lang}")
+        page.goto(f"{base}/kiosk/tariffs?lang={lang}")
         card = '[data-table="commercial"]'
         href = page.get_attribute(f"{card} a.tariff-card-link", "href")
         assert page.locator(f"{card} a.tariff-card-link").count() == 1
