@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from kiosk.money import plain, yuan_text
+from kiosk.tariffs.diagram import PERIOD_FILLS, PERIOD_INKS
 from kiosk.tariffs.service import fee_amount
 
 CATEGORY_NAMES = {
@@ -69,4 +70,4 @@ def jinja_globals() -> dict:
     return {"fee_amount_text": fee_amount_text,
             "TARIFF_CATEGORY_NAMES": CATEGORY_NAMES, "VOLTAGE_NAMES": VOLTAGE_NAMES, "PERIOD_NAMES": PERIOD_NAMES,
             "COMPONENT_NAMES": COMPONENT_NAMES, "BASIC_NAMES": BASIC_NAMES, "TIER_BASIS_NAMES": TIER_BASIS_NAMES,
-            "plain_decimal": plain, "yuan_text": yuan_text}
+            "PERIOD_FILLS": PERIOD_FILLS, "PERIOD_INKS": PERIOD_INKS, "plain_decimal": plain, "yuan_text": yuan_text}

@@ -13,7 +13,7 @@ from kiosk.printing.kiosk_print import confirmation_page, print_for_customer
 from kiosk.tariffs import service
 from kiosk.tariffs.labels import FEE_TOPICS, VOLTAGE_NAMES
 from kiosk.tariffs.models import UserClass
-from kiosk.tariffs.present import table_context
+from kiosk.tariffs.present import card_context, table_context
 
 bp = Blueprint("tariffs", __name__)
 
@@ -27,7 +27,9 @@ def _today():
 def index():
     """The tables in force by category, with any upcoming versions announced."""
     hall, on = _today()
-    return render_template("kiosk/tariffs/index.html", hall=hall, tables=service.tables(on), on=on)
+    tables, rtl = service.tables(on), current_locale_info().direction == "rtl"
+    cards = {table.code: card_context(table.latest, rtl) for table in tables}
+    return render_template("kiosk/tariffs/index.html", hall=hall, tables=tables, cards=cards, on=on)
 
 
 @bp.get("/kiosk/tariffs/history")

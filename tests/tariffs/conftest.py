@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.extensions import db
 from kiosk.tariffs.models import TariffVersion
@@ -22,3 +23,14 @@ def add_version(app):
         return version
 
     return add
+
+
+def announce_commercial_version() -> TariffVersion:
+    """A copy of the commercial table in force from 2099 (an "Upcoming" link on its card)."""
+    current = db.session.scalar(select(TariffVersion).where(TariffVersion.code == "commercial"))
+    upcoming = TariffVersion(code="commercial", user_class="commercial", names=current.names, notes=current.notes,
+                             effective_from=date(2099, 1, 1), document_no="TEST〔2099〕1号", rows=current.rows,
+                             periods=current.periods, sample=False, sort_order=current.sort_order)
+    db.session.add(upcoming)
+    db.session.commit()
+    return upcoming
