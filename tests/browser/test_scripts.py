@@ -56,13 +56,13 @@ def test_uyghur_bill_labels_beside_their_values(page, artifacts):
     page.wait_for_url("**/kiosk/bills/result")
     page.locator("[data-unpaid] tbody tr a").first.click()
     page.wait_for_url("**/kiosk/bills/bill/**")
+    page.screenshot(path=str(artifacts / "scripts-bill-ug.png"), full_page=True)
     value = page.locator('[data-fact="kwh"]')
     label = value.locator("xpath=preceding-sibling::dt[1]")
     gap = label.bounding_box()["x"] - (value.bounding_box()["x"] + value.bounding_box()["width"])
     assert 0 <= gap < 200, gap  # the value sits just left of its label, not ~1,300 px away
     layout = value.evaluate(CHAR_X)
     assert layout["text"].endswith("kWh") and layout["first"] < layout["last"]
-    page.screenshot(path=str(artifacts / "scripts-bill-ug.png"), full_page=True)
 
 
 def visit(page, path: str) -> None:
