@@ -9,6 +9,7 @@ from kiosk.audit.service import record
 from kiosk.guides import service
 from kiosk.hall.service import local_now
 from kiosk.i18n import current_locale_code
+from kiosk.printing.render import html_to_pdf, render_html
 from kiosk.transaction import use_case
 
 
@@ -45,13 +46,18 @@ def letter_pdf(guide, hall, locale: str | None = None) -> bytes:
     return printing.render_pdf("print/letter.html", context, locale)
 
 
-def form_pdf(form: dict, blank: bool, hall, locale: str | None = None) -> bytes:
-    """The form as an A4 PDF: ``blank`` for the empty form, else the annotated sample."""
+def form_html(form: dict, blank: bool, hall, locale: str | None = None) -> str:
+    """The printed form's HTML: ``blank`` for the empty form, else the annotated sample."""
     rows, notes = service.numbered_form(form)
     context = {"form": form, "rows": rows, "notes": notes, "blank": blank, "hall": hall,
                "printed_at": local_now(hall)}
     template = "print/form_blank.html" if blank else "print/form_sample.html"
-    return printing.render_pdf(template, context, locale or current_locale_code())
+    return render_html(template, context, locale or current_locale_code())
+
+
+def form_pdf(form: dict, blank: bool, hall, locale: str | None = None) -> bytes:
+    """The form as an A4 PDF: ``blank`` for the empty form, else the annotated sample."""
+    return html_to_pdf(form_html(form, blank, hall, locale))
 
 
 @use_case

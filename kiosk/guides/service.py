@@ -1,6 +1,7 @@
 """Guides, forms, service information and the contractor directory: look-ups over the database."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +14,8 @@ from kiosk.guides.models import Contractor, Guide, InfoItem
 from kiosk.i18n import DEFAULT_LOCALE, localized
 
 MAX_QUERY = 40
+#: The boxes of a choice field's sample value ("☑ 新装  ☐ 增容  ☐ 充电桩").
+CHOICE_BOXES = re.compile("[☑☐]")
 
 
 def all_guides() -> list[Guide]:
@@ -85,13 +88,24 @@ def all_forms() -> list[dict]:
     return list(FORMS)
 
 
+def choice_options(sample: str) -> list[str]:
+    """The options of a choice field's sample value ("☑ 新装  ☐ 增容" gives ``["新装", "增容"]``), or ``[]``
+    for a field filled in by hand."""
+    if not CHOICE_BOXES.search(sample or ""):
+        return []
+    return [part.strip() for part in CHOICE_BOXES.split(sample) if part.strip()]
+
+
 def numbered_form(form: dict) -> tuple[list, list]:
-    """The form's rows with a callout number on each annotated field, and the ``(number, note)`` list."""
+    """The form's rows with a callout number on each annotated field, and the ``(number, note)`` list.
+
+    Each cell also carries ``options``: a choice field's options, printed with empty boxes on the blank form.
+    """
     rows, notes, number = [], [], 0
     for row in form["rows"]:
         cells = []
         for field in row:
-            cell = dict(field)
+            cell = dict(field, options=choice_options(field["sample"]))
             if field.get("note"):
                 number += 1
                 cell["number"] = number

@@ -1,6 +1,8 @@
 """Kiosk pages: notices and outages with area search, the opinion book, callback requests."""
 from __future__ import annotations
 
+from datetime import UTC, date
+
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
@@ -11,6 +13,7 @@ from kiosk.notices import board, opinions
 from kiosk.notices.errors import NoticeError
 from kiosk.notices.status import service_suspension
 from kiosk.ratelimit import allowed_for_all, client_keys
+from kiosk.timefmt import zone_of
 
 bp = Blueprint("notices", __name__)
 
@@ -21,6 +24,15 @@ SUBMISSIONS_PER_MINUTE = 10
 def _allowed(prefix: str) -> bool:
     limit = current_app.config.get("NOTICE_SUBMISSIONS_PER_MINUTE", SUBMISSIONS_PER_MINUTE)
     return allowed_for_all(client_keys(prefix), limit)
+
+
+def reply_due_day(entry, hall) -> date | None:
+    """The hall's local day by which ``entry`` is answered, by the opinion book's own due date (complaints
+    within 5 days, reports within 10); ``None`` when the kind has no deadline."""
+    if entry.due_at is None:
+        return None
+    due = entry.due_at if entry.due_at.tzinfo else entry.due_at.replace(tzinfo=UTC)
+    return due.astimezone(zone_of(hall)).date()
 
 
 @bp.get("/kiosk/notices")
@@ -47,7 +59,7 @@ def opinion():
                                     window=form.get("window") or None, phone=form.get("phone"),
                                     anonymous=form.get("anonymous") == "1", locale=current_locale_code())
             return render_template("kiosk/notices/opinion_thanks.html", hall=hall, entry=entry,
-                                   days=opinions.DUE_DAYS.get(entry.kind))
+                                   days=opinions.DUE_DAYS.get(entry.kind), reply_due=reply_due_day(entry, hall))
         except NoticeError as problem:
             db.session.rollback()
             error, status = str(problem), problem.status

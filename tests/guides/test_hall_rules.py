@@ -76,3 +76,29 @@ def test_english_tariff_cards_have_no_chinese_document_label(client):
     cards = re.findall(r'<span lang="zh-Hans-CN">([^<]*)</span>', html)
     assert cards and not any(CJK.search(number) for number in cards)
     assert "示例文号" not in html
+
+
+def test_service_information_claims_no_payment_or_invoice_at_the_kiosk(client):
+    """The kiosk looks up bills; payment is at a window or in the app, invoices in the app; real channels only."""
+    for locale, kiosk, claims in (("zh_Hans_CN", ("自助终端", "终端"), ("发票", "缴费", "交费", "支付")),
+                                  ("en", ("kiosk",), ("invoice", "pay"))):
+        html = client.get(f"/kiosk/service-info?lang={locale}").get_data(as_text=True)
+        main = html[html.index("<main"):html.index("</main>")]
+        sentences = [part for part in re.split(r"<[^>]+>|[。；;]|\.\s", main) if any(word in part for word in kiosk)]
+        assert sentences, locale
+        for sentence in sentences:
+            assert not any(claim in sentence.lower() for claim in claims), sentence
+        assert "95598 网站" not in main and "95598 website" not in main
+    zh = page_text(client, "/kiosk/service-info?lang=zh_Hans_CN")
+    en = page_text(client, "/kiosk/service-info?lang=en")
+    assert "自助终端可查询电费、打印电费清单。" in zh and "交费请到服务窗口，或使用网上国网 App" in zh
+    assert "Bill enquiries and printed statements at the kiosk." in en and "Pay at a service window" in en
+
+
+def test_demo_poster_claims_no_self_service_payment():
+    from kiosk.demo.media import TEXTS, TITLES
+
+    assert "缴费" not in TITLES["zh_Hans_CN"] and "Pay" not in TITLES["en"]
+    assert "查询电费" in TEXTS["zh_Hans_CN"] and "交费请到服务窗口" in TEXTS["zh_Hans_CN"]
+    assert "at the self-service kiosk; pay at a service window" in TEXTS["en"]
+    assert set(TITLES) == set(TEXTS) == {"zh_Hans_CN", "en", "ug", "bo", "mn_Mong_CN"}

@@ -51,3 +51,33 @@ def test_form_sample_pdf_english_notes(client, tmp_path, artifacts):
     assert "PV grid connection application" in text and "filled-in sample" in text
     assert "Installed capacity: total panel power in kWp" in text
     assert "Giving the inverter capacity instead of the panel capacity" in text
+
+
+def test_blank_form_prints_every_option_of_a_choice_field_with_an_empty_box(client, tmp_path):
+    """业务类型 and 电费通知方式 print "☐ 新装  ☐ 增容  ☐ 充电桩", not an empty line and never a ticked box."""
+    import re
+
+    data = client.get("/kiosk/forms/residential/blank.pdf?lang=en").data
+    text = re.sub(r"[ \t]+", " ", pdf_text(data, tmp_path))
+    for option in ("新装", "增容", "充电桩", "短信", "网上国网 App"):
+        assert f"☐ {option}" in text, option
+    assert "☑" not in text and "王示例" not in text
+
+
+def test_blank_form_html_choice_options(app):
+    """On the blank form's HTML each option is its own empty box; free-text fields stay empty."""
+    import re
+
+    from kiosk.guides import documents, service
+    from kiosk.hall.service import current_hall
+
+    with app.test_request_context("/"):
+        html = documents.form_html(service.form_by_code("residential"), True, current_hall(), "en")
+        sample = documents.form_html(service.form_by_code("residential"), False, current_hall(), "en")
+    cells = dict(re.findall(r'data-field="([^"]+)">(.*?)</td>', html, re.S))
+    option = r'<span class="paper-form-option" data-option><span class="box">☐</span> ([^<]+)</span>'
+    options = {label: re.findall(option, cell) for label, cell in cells.items()}
+    assert options["业务类型"] == ["新装", "增容", "充电桩"]
+    assert options["电费通知方式"] == ["短信", "网上国网 App"]
+    assert cells["户名"].strip() == "" and "☑" not in html
+    assert "data-option" not in sample and "☑ 新装" in sample

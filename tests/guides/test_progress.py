@@ -106,3 +106,26 @@ def test_stage_without_start_date_starts_when_the_previous_one_ends(app):
 def test_only_stages_of_the_business_type(app):
     application = add_application([("acceptance", date(2030, 9, 5), None)], business="name_change")
     assert [s.code for s in progress(application, date(2030, 9, 5)).stages] == ["acceptance", "archive"]
+
+
+@pytest.mark.parametrize("error", [False, True])
+def test_each_label_and_help_text_belongs_to_its_own_field(client, error):
+    """Label directly before its input, help text directly after it, linked by aria-describedby."""
+    import re
+
+    if error:
+        html = client.post("/kiosk/progress?lang=en", data={"number": "1", "phone4": "0000"}).get_data(as_text=True)
+    else:
+        html = client.get("/kiosk/progress?lang=en").get_data(as_text=True)
+    groups = re.findall(r'<div class="progress-field" data-progress-field="(\w+)">(.*?)</div>', html, re.S)
+    assert [name for name, _ in groups] == ["number", "phone4"]
+    for name, group in groups:
+        tags = re.findall(r"<(label|input|p)\b([^>]*)>", group)
+        assert [tag for tag, _ in tags] == ["label", "input", "p"]
+        assert f'for="{name}"' in tags[0][1] and f'id="{name}"' in tags[1][1]
+        described = re.search(r'aria-describedby="([^"]+)"', tags[1][1]).group(1).split()
+        assert f'id="{name}-help"' in tags[2][1] and described[0] == f"{name}-help"
+        assert ("progress-error" in described) is error
+    assert "acceptance receipt" in groups[0][1]
+    if error:
+        assert 'id="progress-error"' in html

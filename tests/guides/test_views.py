@@ -1,5 +1,6 @@
 """Kiosk pages of the guides feature in every locale."""
 import re
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +134,20 @@ def test_form_sample_notes_do_not_repeat_the_field_name(code):
                 # the paper form's field names stay Chinese, so a reader of another language is told the
                 # field's name in their language first ("Account name: …")
                 assert ": " in field["note"]["en"], field["note"]["en"]
+
+
+def test_channels_are_a_real_list_and_inline_links_get_a_tall_tap_target(client, app):
+    """One <li> per channel inside the <ul>; the guides stylesheet gives inline links a 64 px tap target."""
+    html = client.get("/kiosk/guides/residential_new?lang=en").get_data(as_text=True)
+    channels = re.search(r'<ul class="guide-channels" role="list" data-channels>(.*?)</ul>', html, re.S).group(1)
+    items = re.findall(r"<li>(.*?)</li>", channels)
+    assert len(items) >= 3 and re.sub(r"(<li>.*?</li>)", "", channels).strip() == ""
+    css = Path(app.static_folder, "css", "guides.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.kiosk-main a:not\(\.button\):not\(\.guide-card\) \{([^}]*)\}", css).group(1)
+    assert "min-block-size: max(var(--touch), 64px)" in rule and "inline-flex" in rule
+    for page in ("/kiosk/guides/residential_new", "/kiosk/guides", "/kiosk/service-info", "/kiosk/forms/residential"):
+        body = client.get(f"{page}?lang=en").get_data(as_text=True)
+        assert "guides.css" in body
+        main = body[body.index('<main class="kiosk-main"'):body.index("</main>")]
+        for link in re.findall(r"<a\b[^>]*>", main):
+            assert "style=" not in link

@@ -1,7 +1,8 @@
 """The opinion book and callback requests: due dates, masking, validation, staff actions."""
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import UTC, timedelta
 
 import pytest
 
@@ -157,3 +158,23 @@ def test_staff_callbacks_list(client, login, hall, user):
     assert client.post(f"/staff/callbacks/{callback.id}/handled").status_code == 303
     assert "data-handled" in client.get("/staff/callbacks").get_data(as_text=True)
     assert [e.actor for e in audit_actions("notices.callback_handled")] == ["staff1"]
+
+
+@pytest.mark.parametrize(("kind", "days"), [("complaint", 5), ("report", 10), ("suggestion", None)])
+def test_thanks_page_shows_the_reply_due_date(client, hall, kind, days):
+    """The day comes from the opinion book's own due date, in the hall's zone and the reader's date format."""
+    from babel.dates import format_date
+
+    from kiosk.timefmt import zone_of
+
+    response = client.post("/kiosk/opinion?lang=en", data={"kind": kind, "topic": "waiting", "text": "Too long."})
+    html = response.get_data(as_text=True)
+    entry = db.session.query(Opinion).one()
+    due = re.search(r'<p class="lead" data-reply-due="([\d-]+)">([^<]+)</p>', html)
+    if days is None:
+        assert entry.due_at is None and due is None and "data-reply-due" not in html
+        return
+    created = entry.created_at if entry.created_at.tzinfo else entry.created_at.replace(tzinfo=UTC)
+    expected = (created.astimezone(zone_of(hall)) + timedelta(days=days)).date()
+    assert due.group(1) == expected.isoformat()
+    assert due.group(2) == f"Reply due by {format_date(expected, 'long', locale='en')}."

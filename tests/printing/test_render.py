@@ -84,7 +84,7 @@ def test_reprint_is_marked_on_paper(empty_app, ticket_hall, tmp_path):
 def test_priority_ticket_says_so(empty_app, ticket_hall, tmp_path):
     with empty_app.test_request_context("/"):
         text = pdf_text(paper.render_ticket(ticket_context(ticket_hall, priority=True), locale="en"), tmp_path)
-    assert "Priority service" in text
+    assert "Green channel" in text
 
 
 @pytest.mark.parametrize("rare", ["㛃", "𠀾"])

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.extensions import db
@@ -176,3 +178,22 @@ def test_printed_ticket_carries_the_figure_counted_at_issue(client, monkeypatch)
     token = confirmation.rsplit("/", 1)[-1]
     assert client.post(f"/kiosk/ticket/{token}/print").get_json()["ok"] is True
     assert rendered[0]["waiting_ahead"] == 0 and rendered[0]["status_url"] == f"/t/{token}"
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_Hans_CN"])
+def test_priority_option_has_one_name_on_screen_and_on_paper(client, tmp_path, locale):
+    """The take page, the on-screen ticket and the printed ticket all name the option 绿色通道 (Green channel)."""
+    take = client.get(f"/kiosk/ticket?lang={locale}").get_data(as_text=True)
+    on_take = re.search(r"<strong data-priority-name>([^<]+)</strong>", take).group(1)
+    location = client.post("/kiosk/ticket", data={"service": "A", "priority": "1"}).headers["Location"]
+    screen = client.get(f"{location}?lang={locale}").get_data(as_text=True)
+    on_ticket = re.search(r'<p class="priority-mark" data-priority-name>([^<]+)</p>', screen).group(1)
+    token = location.rsplit("/", 1)[1]
+    pdf = tmp_path / "ticket.pdf"
+    pdf.write_bytes(client.get(f"/t/{token}/ticket.pdf?lang={locale}").data)
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert on_take == on_ticket and on_take in printed
+    assert on_take in ("Green channel", "绿色通道") and "优先" not in on_take
+    if locale == "en":
+        assert on_take == "Green channel" and "Priority" not in printed and "priority" not in on_ticket
+    assert "优先" not in printed

@@ -17,13 +17,12 @@ COMMITMENTS = [
        "Faults reported around the clock; crews arrive within 45 minutes in town, 90 minutes in the country and "
        "2 hours in remote areas; in special remote areas as circumstances allow.")),
     (T("价费政策公开透明", "Open prices and fees"),
-     T("严格执行电价和收费政策，在营业厅、网上国网 App 和 95598 网站公开电价、收费标准和服务程序。",
-       "Tariffs and fees follow the price authorities and are published in the hall, the mobile app and on the "
-       "95598 website.")),
+     T("严格执行电价和收费政策，在营业厅和网上国网 App 公开电价、收费标准和服务程序。",
+       "Tariffs and fees follow the price authorities and are published in the hall and in the mobile app.")),
     (T("渠道服务丰富便捷", "Many convenient channels"),
-     T("通过营业厅、95598 电话和网站、网上国网 App 办理咨询、办电、交费、报修等业务。",
-       "Enquiries, applications, payments and repair requests in the hall, by 95598 phone or website and in the "
-       "mobile app.")),
+     T("在营业厅服务窗口和网上国网 App 办理咨询、办电、交费等业务；95598 热线 24 小时受理咨询、报修和投诉。",
+       "Enquiries, applications and payments at the hall's service windows and in the mobile app; the 95598 "
+       "hotline takes enquiries, repair requests and complaints around the clock.")),
     (T("获得电力快捷高效", "Fast connection"),
      T("接电时间：居民客户不超过 5 个工作日，低压非居民客户不超过 6 个工作日，高压单电源不超过 22 个工作日，"
        "高压双电源不超过 32 个工作日。",
@@ -34,9 +33,9 @@ COMMITMENTS = [
        "Meter test results within 5 working days of the request; reading anomalies checked and answered within "
        "5 working days.")),
     (T("电费服务温馨便利", "Helpful billing"),
-     T("通过短信和网上国网 App 告知电费和余额变化；电子发票和电子账单在网上国网 App 和 95598 网站提供。",
+     T("通过短信和网上国网 App 告知电费和余额变化；电子发票和电子账单在网上国网 App 提供。",
        "Bill and balance changes sent by text message and in the mobile app; electronic invoices and statements "
-       "in the mobile app and on the 95598 website.")),
+       "in the mobile app.")),
     (T("服务投诉快速处理", "Complaints handled quickly"),
      T("受理投诉后 24 小时内联系客户，5 日内答复处理意见；举报 10 日内答复。",
        "After a complaint we contact you within 24 hours and answer within 5 days; reports are answered within "
@@ -50,10 +49,10 @@ SERVICE_ITEMS = [
     (T("用电业务办理", "Electricity applications"),
      T("新装、增容、变更用电、光伏并网、充电桩报装等，详见办事指南。",
        "New connections, capacity changes, other changes, PV and EV chargers: see the business guides.")),
-    (T("电费缴纳与查询", "Bills"), T("自助终端可查询电费、打印电费清单；交费请到服务窗口，或使用网上国网 App、"
-                                 "95598 网站；发票在网上国网 App 开具。",
-                                 "Bill enquiries and printed statements at the kiosk; payment at a service "
-                                 "window, in the mobile app or on the 95598 website; invoices in the mobile app.")),
+    (T("电费查询与交费", "Bills and payment"),
+     T("自助终端可查询电费、打印电费清单。交费请到服务窗口，或使用网上国网 App；电子发票在网上国网 App 开具。",
+       "Bill enquiries and printed statements at the kiosk. Pay at a service window or in the mobile app; "
+       "electronic invoices are issued in the mobile app.")),
     (T("咨询与查询", "Enquiries"), T("电价、收费标准、停电信息、业务进度查询。",
                                   "Tariffs, fees, outages and application progress.")),
 ]
