@@ -12,6 +12,7 @@ from kiosk.content_translations import (
     TRANSLATED_LOCALES,
     catalogue,
     content_columns,
+    content_mappings,
     missing_translations,
     with_translations,
 )
@@ -60,3 +61,5 @@ def test_every_shipped_text_is_translated(app):
     values += [value for name, value in vars(form_samples).items()
                if not name.startswith("_") and isinstance(value, (dict, list, tuple))]
     assert missing_translations(values) == {}
+    used = {mapping[SOURCE_LOCALE].strip() for mapping in content_mappings(values)}
+    assert sorted(set(catalogue()) - used) == [], "translations of texts no longer shipped: remove them"

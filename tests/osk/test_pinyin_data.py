@@ -10,6 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "static" / "osk" / "pinyin.json"
 PAGE = 9  # candidates per page of the keyboard's bar (static/js/osk.js)
+# one worker builds the data once for the whole module (a build takes about ten seconds)
+pytestmark = pytest.mark.xdist_group("pinyin-build")
 
 
 def _script():

@@ -22,8 +22,10 @@ def events(type_):
 
 
 def staggered(issue, spec):
-    """Issue tickets one second apart: ``spec`` is a list of (code, priority)."""
-    start = utcnow() - timedelta(minutes=10)
+    """Issue tickets one second apart, ending a second ago: ``spec`` is a list of (code, priority).
+
+    (Seconds, not minutes, ago: just after the hall's midnight a ticket from ten minutes ago is yesterday's.)"""
+    start = utcnow() - timedelta(seconds=len(spec) + 1)
     return [issue(code, priority, now=start + timedelta(seconds=i)) for i, (code, priority) in enumerate(spec)]
 
 
