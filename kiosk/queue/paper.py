@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from flask import has_request_context
+
 from kiosk.dbtypes import utcnow
 from kiosk.extensions import db
 from kiosk.hall.models import Hall
-from kiosk.i18n import DEFAULT_LOCALE, normalize_locale
+from kiosk.i18n import DEFAULT_LOCALE, current_locale_code, normalize_locale
 from kiosk.printing import documents, render_pdf
 from kiosk.printing.qr import absolute_url, qr_data_uri
 from kiosk.queue.issued import ahead_at_issue
@@ -25,9 +27,18 @@ WIDTHS = (80, 58)
 TEMPLATES = {80: "print/ticket.html", 58: "print/ticket_58.html"}
 
 
-def status_url(token: str) -> str:
-    """The path of the ticket's mobile status page (the ``queue.status`` route), the one place it is built."""
-    return f"/t/{token}"
+def status_url(token: str, locale: str | None = None) -> str:
+    """The path of the ticket's mobile status page (the ``queue.status`` route), the one place it is built.
+
+    With ``locale`` (other than the default), the page opens in the language the ticket was taken in: the
+    customer's phone has no session of the kiosk's.
+    """
+    return f"/t/{token}" if locale in (None, DEFAULT_LOCALE) else f"/t/{token}?lang={locale}"
+
+
+def customer_locale() -> str | None:
+    """The language of the kiosk request being served (``None`` outside a request: a print worker)."""
+    return current_locale_code() if has_request_context() else None
 
 
 def parse_width(raw: Any) -> int:
@@ -49,7 +60,7 @@ def ticket_print_context(ticket: Ticket, waiting_ahead: int) -> dict:
         "service_names": dict(service.names or {}),
         "issued_at": ticket.issued_at,
         "waiting_ahead": waiting_ahead,
-        "status_url": status_url(ticket.token),
+        "status_url": status_url(ticket.token, customer_locale()),
         "priority": bool(ticket.priority),
         "token": ticket.token,
     }

@@ -18,7 +18,7 @@ from kiosk.queue import paper
 from kiosk.queue.errors import QueueError
 from kiosk.queue.issued import ahead_at_issue, remember
 from kiosk.queue.models import Ticket
-from kiosk.queue.paper import status_url
+from kiosk.queue.paper import customer_locale, status_url
 from kiosk.queue.reads import ahead_count, estimated_wait_minutes, service_lines, ticket_by_token
 from kiosk.queue.tickets import issue_ticket
 
@@ -75,9 +75,10 @@ def confirmation(token: str):
     ticket = _ticket_or_404(token)
     ahead = ahead_at_issue(ticket)
     hall = current_hall()
+    phone_url = absolute_url(status_url(ticket.token, customer_locale()), hall)
     return render_template("kiosk/queue/ticket.html", hall=hall, ticket=ticket, ahead=ahead,
-                           wait=estimated_wait_minutes(ticket.service, ahead),
-                           qr=qr_svg(absolute_url(status_url(ticket.token), hall)), back_url=url_for("queue.take"))
+                           wait=estimated_wait_minutes(ticket.service, ahead), phone_url=phone_url,
+                           qr=qr_svg(phone_url), back_url=url_for("queue.take"))
 
 
 @bp.get("/t/<token>")

@@ -4,6 +4,7 @@ Chinese), and a wall display opened in the kiosk's browser never changing the ki
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -50,13 +51,16 @@ def test_journey_1_uyghur_green_channel_ticket_followed_on_the_phone(page, artif
     assert mark
     assert page.locator(".ticket-qr svg").is_visible()
     page.screenshot(path=str(artifacts / "journey1-ticket.png"))
-    # The QR encodes /t/<token>, the page's own token (the SVG carries no readable URL: nothing is decoded).
+    # The QR encodes the status page of this ticket in the language it was taken in (data-status-url).
     token = page.url.rsplit("/", 1)[1]
+    encoded = urlsplit(page.locator(".ticket-qr").get_attribute("data-status-url"))
+    assert encoded.path == f"/t/{token}" and encoded.query == "lang=ug", encoded
     assert_stayed_in_the_kiosk(page, seen)
 
-    phone = page.context.new_page()
-    phone.set_viewport_size(PHONE)
-    phone.goto(f"{page.base}/t/{token}")
+    # A phone: its own browser, none of the kiosk's session.
+    phone_context = page.context.browser.new_context(viewport=PHONE, has_touch=True)
+    phone = phone_context.new_page()
+    phone.goto(f"{page.base}{encoded.path}?{encoded.query}")
     assert phone.get_attribute("html", "lang") == "ug" and phone.get_attribute("html", "dir") == "rtl"
     assert phone.locator(".queue-status .ticket-number").inner_text().strip() == shown
     assert phone.locator(".queue-status .ticket-number").get_attribute("dir") == "ltr"
@@ -64,7 +68,7 @@ def test_journey_1_uyghur_green_channel_ticket_followed_on_the_phone(page, artif
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], width
     phone.screenshot(path=str(artifacts / "journey1-phone-status.png"))
-    phone.close()
+    phone_context.close()
 
 
 def test_journey_5_mongolian_large_text_left_alone_returns_home_in_chinese(page, artifacts):
