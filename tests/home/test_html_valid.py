@@ -44,4 +44,9 @@ def test_kiosk_pages_are_valid_html(app, client, tmp_path, artifacts):
     (artifacts / "vnu-kiosk.json").write_text(json.dumps(messages, ensure_ascii=False, indent=1), encoding="utf-8")
     errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}" for m in messages
               if m.get("type") == "error" or m.get("subType") == "fatal"]
+    per_locale = {lang: {"pages": len(list(pages.glob(f"{lang}-*.html"))),
+                         "errors": sum(Path(m.get("url", "")).name.startswith(f"{lang}-") for m in messages
+                                       if m.get("type") == "error" or m.get("subType") == "fatal")}
+                  for lang in LOCALES}
+    (artifacts / "vnu-summary.json").write_text(json.dumps(per_locale, indent=1), encoding="utf-8")
     assert errors == [], "\n".join(errors[:40])
