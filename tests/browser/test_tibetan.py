@@ -64,7 +64,8 @@ CENTRED = {
     "/kiosk/bills": [(".header-tools summary, .header-tools .elder-toggle", False), (".keypad .key", False),
                      (".bills-submit", False), (".kiosk-footer .nav-button", False)],
 }
-CASES = [("landscape", LANDSCAPE, False), ("portrait", PORTRAIT, False), ("landscape-large", LANDSCAPE, True)]
+CASES = [("landscape", LANDSCAPE, False), ("portrait", PORTRAIT, False), ("landscape-large", LANDSCAPE, True),
+         ("portrait-large", PORTRAIT, True)]
 
 
 @pytest.fixture
