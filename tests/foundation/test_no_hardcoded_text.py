@@ -152,8 +152,9 @@ def _pages(app, client, locale: str) -> dict[str, Text]:
                             "/t/" + urlsplit(ticket).path.rsplit("/", 1)[1])}
     for name, path, form in POSTED:
         answers[name] = client.post(path, data=form)
+    answers["not found"] = client.get("/kiosk/guides/no-such-guide")
     for name, response in answers.items():
-        assert response.status_code == 200, name
+        assert response.status_code == (404 if name == "not found" else 200), name
         parsed = Text()
         parsed.feed(response.get_data(as_text=True))
         pages[name] = parsed
