@@ -1,8 +1,10 @@
 """No hard-coded user-facing text: every customer page in English has no Chinese outside stored content and
 names (marked ``lang="zh-Hans-CN"``), and in Chinese no leftover English UI word.
 
-The pages are every kiosk page reachable by links from the kiosk's own entry pages, a ticket, a bill result,
-the progress page and the wall display; staff pages are out of scope.
+The pages are every kiosk page reachable by links from the kiosk's own entry pages, a ticket and its phone page,
+a bill result, the answers to the progress, opinion and callback forms, the not-found page and the wall display
+with its slides; staff pages and PDFs are out of scope. A form sample's Chinese field names and values copy the
+Chinese paper form and are marked so by the template, like every Chinese fallback and name.
 """
 from __future__ import annotations
 
