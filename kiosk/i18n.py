@@ -6,6 +6,7 @@ mapping read with :func:`localized`, Chinese being the fallback.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,6 +41,8 @@ LOCALES: dict[str, LocaleInfo] = {
     )
 }
 DEFAULT_LOCALE = "zh_Hans_CN"
+#: Han characters and CJK punctuation: text that is Chinese whatever the page's language.
+HAN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 #: Short forms accepted by ``?lang=``.
 ALIASES = {"zh": "zh_Hans_CN", "zh_CN": "zh_Hans_CN", "zh-CN": "zh_Hans_CN", "zh-Hans": "zh_Hans_CN",
@@ -154,6 +157,14 @@ def ltr_run(text: str, locale: str | None = None) -> str:
     return f"\u2066{text}\u2069"
 
 
+def lang_of(text: str | None) -> Markup:
+    """A `` lang="zh-Hans-CN"`` attribute for stored text in Chinese (a customer's or contact's name, an
+    address), nothing for text in another script, so such text gets its own font in any page."""
+    if text and HAN.search(text):
+        return Markup(' lang="{}"').format(LOCALES[DEFAULT_LOCALE].html_lang)
+    return Markup("")
+
+
 def money(amount: Decimal | int | str) -> str:
     """Yuan amount formatted for the current locale (e.g. ``¥12.50``)."""
     return format_currency(Decimal(amount), "CNY")
@@ -179,6 +190,7 @@ def jinja_helpers() -> dict:
         "localized": localized,
         "localized_html": localized_html,
         "ltr_run": ltr_run,
+        "lang_of": lang_of,
         "money": money,
         "number": number,
         "hall_date": hall_date,

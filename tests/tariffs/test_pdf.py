@@ -23,7 +23,7 @@ def version_id(code: str) -> int:
 
 
 @pytest.mark.parametrize("lang,expected", [
-    ("zh_Hans_CN", ["居民生活用电（一户一表，不满1千伏）", "SAMPLE 2024-1", "0–2,760", "0.538", "0.568",
+    ("zh_Hans_CN", ["居民生活用电（一户一表，不满1千伏）", "2024-1", "0–2,760", "0.538", "0.568",
                     "0.288", "0.838", "0.868", "0.588"]),
     ("en", ["Residential, single meter, below 1 kV", "Effective from", "Tier 1", "2,761–4,800 kWh", "above 4,800 kWh",
             "SAMPLE data", "0.618", "0.338", "08:00–22:00"]),

@@ -74,7 +74,7 @@ DISCIPLINE = [
     T("不准违规停电、无故拖延送电", "No unlawful disconnections, no needless delays in connecting"),
     T("不准违反政府部门批准的收费项目和标准向客户收费", "No charges beyond the approved items and standards"),
     T("不准为客户工程指定设计、施工、供货单位（三不指定）", "No designating designers, builders or suppliers for "
-      "customers' projects (三不指定)"),
+      "customers' projects"),
     T("不准对客户投诉、咨询推诿塞责", "No passing the buck on complaints or enquiries"),
     T("不准为亲友用电谋取私利", "No favours for relatives or friends"),
     T("不准对外泄露客户个人信息及商业秘密", "No disclosure of customers' personal data or business secrets"),
