@@ -71,8 +71,7 @@ test: setup-test  ## install everything the tests need and run the whole suite
 	@# PostgreSQL tests share one test database, so they run on their own, one at a time, after the rest;
 	@# so do the latency tests, which time an event end to end (the other worker's load must not count).
 	export KIOSK_TEST_POSTGRES_URL="$${KIOSK_TEST_POSTGRES_URL:-$$(sh scripts/pg-test.sh | tail -n 1)}"; \
-	$(BIN)/pytest -n 2 --dist loadgroup -m "not postgres and not latency" && $(BIN)/pytest -m "latency and not postgres" \
-		&& $(BIN)/pytest -m postgres
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not postgres and not latency" && $(BIN)/pytest -m "latency or postgres"
 
 .PHONY: fuzz
 fuzz: setup-test  ## a longer fuzzing run (schemathesis on the API, hypothesis on every page and form; FUZZ_EXAMPLES per operation)

@@ -125,3 +125,27 @@ def test_tibetan_body_is_a_step_larger(page, artifacts):
     tibetan = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert tibetan > chinese
     page.screenshot(path=str(artifacts / "scripts-home-bo.png"))
+
+
+def test_a_mongolian_guide_is_written_in_columns_read_left_to_right(page, artifacts):
+    """The whole guide is one vertical flow: title, headings and paragraphs are columns that follow each other to
+    the right; the page scrolls sideways, and the footer's cue says "more to the right" and pages that way."""
+    visit(page, "/kiosk/guides/residential_new?lang=mn_Mong_CN")
+    assert writing_mode(page, ".guide") == "vertical-lr"
+    assert writing_mode(page, ".guide > h2") == "vertical-lr"
+    title = page.locator(".guide > .page-title").bounding_box()
+    heading = page.locator(".guide > h2").first.bounding_box()
+    assert heading["x"] > title["x"] + title["width"] - 1  # the next column is to the right, not below
+    cue = page.locator("[data-scroll-cue]")
+    assert cue.is_visible() and cue.get_attribute("data-direction") == "right"
+    page.screenshot(path=str(artifacts / "scripts-guide-mn-start.png"))
+    main = page.locator(".kiosk-main")
+    for _ in range(10):
+        if cue.is_hidden():
+            break
+        before = main.evaluate("(node) => node.scrollLeft")
+        cue.click()
+        page.wait_for_timeout(600)
+        assert main.evaluate("(node) => node.scrollLeft") > before
+    assert cue.is_hidden() and page.locator("[data-print-letter]").is_visible()
+    page.screenshot(path=str(artifacts / "scripts-guide-mn-end.png"))

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from kiosk.demo.seed import DEMO_PASSWORDS
 
-EXAMPLES = int(os.environ.get("KIOSK_FUZZ_EXAMPLES", "30")) * 20
+EXAMPLES = int(os.environ.get("KIOSK_FUZZ_EXAMPLES", "20")) * 20
 #: Endpoints a fuzzer must not call: ending the admin's session would turn the rest of the run anonymous.
 SKIPPED = {"staff.logout", "static"}
 ARGUMENT = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
