@@ -1,16 +1,11 @@
 """In Chromium, landscape and portrait: a tap on a category card's prices (not its title) opens the table."""
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from kiosk.extensions import db
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, live_server  # noqa: F401  (the live-server fixture)
 from tests.conftest import make_app
 from tests.tariffs.conftest import announce_commercial_version
-
-pytestmark = pytest.mark.browser
 
 RUNS = [("zh_Hans_CN", {"width": 1920, "height": 1080}), ("ug", {"width": 1080, "height": 1920})]
 
@@ -33,25 +28,8 @@ def live_app(db_path, tmp_path):
     return app
 
 
-def in_own_thread(check) -> None:
-    """Run ``check(browser)`` with a Chromium of its own in another thread: the Playwright of tests/browser
-    (session-wide, sync API) may still be running in this one when both folders run together."""
-    from playwright.sync_api import sync_playwright
-
-    def run() -> None:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            try:
-                check(browser)
-            finally:
-                browser.close()
-
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(run).result()
-
-
-def test_tap_on_the_card_prices_opens_the_table(live_server, artifacts):  # noqa: F811 (the fixture)
-    in_own_thread(lambda browser: tap_cards(browser, live_server.url, artifacts))
+def test_tap_on_the_card_prices_opens_the_table(browser, live_server, artifacts):
+    tap_cards(browser, live_server.url, artifacts)
 
 
 def tap_cards(browser, base: str, artifacts) -> None:
