@@ -29,7 +29,7 @@ if (main && cue) {
   });
   main.addEventListener("scroll", update, { passive: true });
   window.addEventListener("resize", update);
-  new ResizeObserver(update).observe(main);
-  for (const child of main.children) new ResizeObserver(update).observe(child);
+  const resized = new ResizeObserver(update);  // the page's content grows or shrinks (fonts, images)
+  for (const node of [main, ...main.children]) resized.observe(node);
   update();
 }

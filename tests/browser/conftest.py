@@ -77,3 +77,18 @@ def wait_until(page, expression: str, timeout: float = 10_000) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"not true within {timeout:.0f} ms: {expression}")
         page.wait_for_timeout(20)
+
+
+def page_through(page, offset: str, presses: int) -> None:
+    """Tap the footer's scroll cue until it hides (the end of the page is in view), checking that each tap moves
+    the kiosk's main area on (``offset``: ``"scrollTop"`` for "More below", ``"scrollLeft"`` for "More to the
+    right")."""
+    cue, main = page.locator("[data-scroll-cue]"), page.locator(".kiosk-main")
+    for _ in range(presses):
+        if cue.is_hidden():
+            break
+        before = main.evaluate(f"(node) => node.{offset}")
+        cue.click()
+        page.wait_for_timeout(600)
+        assert main.evaluate(f"(node) => node.{offset}") > before
+    assert cue.is_hidden()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from kiosk.events.service import append_event
 from kiosk.extensions import db
 from kiosk.hall.service import hall_by_code
-from tests.browser.conftest import wait_until
+from tests.browser.conftest import page_through, wait_until
 
 #: x of the first and of the last character of an element's text, as the browser lays them out.
 CHAR_X = """(element) => {
@@ -139,13 +139,6 @@ def test_a_mongolian_guide_is_written_in_columns_read_left_to_right(page, artifa
     cue = page.locator("[data-scroll-cue]")
     assert cue.is_visible() and cue.get_attribute("data-direction") == "right"
     page.screenshot(path=str(artifacts / "scripts-guide-mn-start.png"))
-    main = page.locator(".kiosk-main")
-    for _ in range(10):
-        if cue.is_hidden():
-            break
-        before = main.evaluate("(node) => node.scrollLeft")
-        cue.click()
-        page.wait_for_timeout(600)
-        assert main.evaluate("(node) => node.scrollLeft") > before
-    assert cue.is_hidden() and page.locator("[data-print-letter]").is_visible()
+    page_through(page, "scrollLeft", 10)
+    assert page.locator("[data-print-letter]").is_visible()
     page.screenshot(path=str(artifacts / "scripts-guide-mn-end.png"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.i18n import LOCALES
+from tests.browser.conftest import page_through
 from tests.conftest import make_app
 
 VIEWPORTS = {"landscape": {"width": 1920, "height": 1080}, "portrait": {"width": 1080, "height": 1920}}
@@ -90,11 +91,4 @@ def test_a_long_page_shows_a_more_below_cue_that_pages_down(page, artifacts, ori
         return
     assert cue.is_visible() and cue.bounding_box()["height"] >= 64
     page.screenshot(path=str(artifacts / f"viewport-scroll-cue-{orientation}.png"))
-    for _ in range(30):
-        if cue.is_hidden():
-            break
-        before = main.evaluate("(node) => node.scrollTop")
-        cue.click()
-        page.wait_for_timeout(600)
-        assert main.evaluate("(node) => node.scrollTop") > before
-    assert cue.is_hidden()  # the end of the page is in view
+    page_through(page, "scrollTop", 30)  # until the end of the page is in view
