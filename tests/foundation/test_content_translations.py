@@ -2,7 +2,9 @@
 its own script, numbers kept as written, and every text the demo hall and the form samples show covered."""
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +20,7 @@ from kiosk.content_translations import (
 )
 from kiosk.extensions import db
 from kiosk.guides import form_samples
+from kiosk.guides.models import Guide
 
 SCRIPTS = {"ug": re.compile(r"[\u0600-\u06FF]"), "bo": re.compile(r"[\u0F00-\u0FFF]"),
            "mn_Mong_CN": re.compile(r"[\u1800-\u18AF]")}
@@ -26,6 +29,7 @@ CJK = re.compile(r"[\u3400-\u9FFF]")
 QUOTED = re.compile(r"“[^”]*”|「[^」]*」|«[^»]*»|《[^》]*》|\"[^\"]*\"")
 DIGITS = re.compile(r"\d+")
 ENTRIES = sorted(catalogue().items())
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_catalogue_is_not_empty():
@@ -63,3 +67,18 @@ def test_every_shipped_text_is_translated(app):
     assert missing_translations(values) == {}
     used = {mapping[SOURCE_LOCALE].strip() for mapping in content_mappings(values)}
     assert sorted(set(catalogue()) - used) == [], "translations of texts no longer shipped: remove them"
+
+
+def test_content_pages_show_chinese_only_as_marked_names_and_fallbacks(app, client):
+    """``scripts/chinese_runs.py`` on the demo hall: in ug, bo and mn_Mong_CN every run of Chinese left on the
+    guides, a guide, the fee schedule, the commitments, the tariffs and the notices is marked ``lang="zh-…"``
+    (a paper form's Chinese title, a contact's name, the language menu's 简体中文)."""
+    spec = importlib.util.spec_from_file_location("chinese_runs", ROOT / "scripts" / "chinese_runs.py")
+    assert spec and spec.loader
+    chinese_runs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(chinese_runs)
+    with app.app_context():
+        guide = db.session.scalars(select(Guide.code).order_by(Guide.id)).first()
+    counts = chinese_runs.count_runs(client, guide, TRANSLATED_LOCALES)
+    assert {key: runs for key, (_marked, runs) in counts.items() if runs} == {}
+    assert all(marked <= 7 for marked, _runs in counts.values()), counts
