@@ -98,6 +98,13 @@ def export_cell(value: object) -> object:
     return value
 
 
+def import_cell(text: str) -> str:
+    """``text`` read back from a sheet :func:`export_cell` wrote: the apostrophe guarding a formula start is dropped."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def export_csv(columns: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     """A CSV text for download: UTF-8 byte-order mark (Excel reads Chinese), header, formula-safe cells."""
     out = io.StringIO()

@@ -1,12 +1,16 @@
-"""``flask --app app hall export|import`` and ``create-hall``: a hall's setup as code."""
+"""``flask --app app hall export|import``, ``create-hall`` and ``content export|import`` (the translation sheet)."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 import click
+from flask_babel import gettext as _
 
+from kiosk import content_sheet
 from kiosk.admin import setup_file
+from kiosk.cli_problems import fail, import_failed
+from kiosk.csvfile import export_csv
 from kiosk.hall.service import hall_by_code
 
 
@@ -69,3 +73,36 @@ def create_hall_command(code: str, name: str, name_en: str, region_code: str | N
     data = {"version": setup_file.FORMAT_VERSION, "hall": profile,
             "services": [], "windows": []}
     _report(setup_file.import_hall(setup_file.dump(data), actor="cli"))
+
+
+@click.group("content")
+def content_group() -> None:
+    """The translation sheet: every stored content text, one column per locale (see translations/README.md)."""
+
+
+@content_group.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def content_export_command(path: str) -> None:
+    """Write every distinct content text with its stored translations to PATH (CSV, UTF-8 with BOM)."""
+    rows = content_sheet.export_sheet()
+    Path(path).write_text(export_csv(content_sheet.sheet_columns(), rows), encoding="utf-8",
+                          newline="")
+    click.echo(_("%(num)s texts written to %(path)s.", num=len(rows), path=path))
+
+
+@content_group.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check the sheet and count the changes without writing them.")
+def content_import_command(path: str, dry_run: bool) -> None:
+    """Set the sheet's translations on every stored text with the same Chinese source; all or nothing."""
+    text = content_sheet.decode_sheet(Path(path).read_bytes())
+    if text is None:
+        fail(_("%(path)s is not UTF-8 text: save the sheet as “CSV UTF-8”.", path=path))
+    report = content_sheet.import_sheet(text, path, actor="cli", dry_run=dry_run)
+    if not report.ok:
+        import_failed(report.errors, path)
+    for source, code in report.changed:
+        click.echo(_("changed %(locale)s: %(text)s", locale=code, text=source))
+    message = _("%(added)s translations added, %(changed)s changed, in %(rows)s records.", added=len(report.added),
+                changed=len(report.changed), rows=report.rows)
+    click.echo(message + (" " + _("Dry run: nothing was written.") if dry_run else ""))
